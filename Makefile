@@ -1,0 +1,77 @@
+# Practicum. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+# The first Python 3.13 or 3.12 that really runs: PATH, then pyenv's versions.
+PYTHON := $(shell \
+  for c in python3.13 python3.12 \
+    $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.13*/bin/python3.13 2>/dev/null) \
+    $$(ls -d $$(pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12 2>/dev/null) \
+    /usr/local/bin/python3.13 /usr/bin/python3.13 /usr/bin/python3.12 python3; do \
+    if $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
+      echo $$c; break; fi; done)
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}'
+
+.PHONY: python
+python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Practicum needs Python 3.12 or newer (3.13 preferred), and none was found."; \
+	  echo "Install one (e.g. 'pyenv install 3.13' or your system's python3.13 package) and run make again."; \
+	  exit 1; fi
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt | python
+	@if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); fi
+	@$(BIN)/python -m pip install --quiet --upgrade pip 2>/dev/null || true
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt 2>&1 | grep -v "is ignored: it is neither" || true
+	@$(BIN)/python -c "import django, wagtail, allauth" 
+	@touch $@
+
+.PHONY: install
+install: $(BIN)/.installed ## Create the virtualenv and install the pinned requirements
+
+.PHONY: migrate
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+.PHONY: seed
+seed: migrate ## Load the demo academy (idempotent)
+	$(BIN)/python manage.py seed_demo
+
+.PHONY: run
+run: seed ## Set up, migrate, load the demo and serve on 127.0.0.1:$(PORT)
+	@echo "Practicum is at http://127.0.0.1:$(PORT)/  (instructor@example.com / learner@example.com, password practicum-demo)"
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+.PHONY: test
+test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: install ## ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: format
+format: install ## Format the code with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+.PHONY: check
+check: install ## Lint, Django checks, migrations check and the tests
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(MAKE) test
+
+.PHONY: clean
+clean: ## Remove the virtualenv, the SQLite database and collected files
+	rm -rf $(VENV) db.sqlite3 staticfiles .test-media

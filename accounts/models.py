@@ -1,0 +1,101 @@
+"""Users (email is the login) and their clinician profile."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.us_states import US_STATES
+
+
+class UserManager(DjangoUserManager):
+    """Create users by email; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not extra_fields["is_staff"] or not extra_fields["is_superuser"]:
+            raise ValueError("A superuser needs is_staff and is_superuser.")
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """An account. The email address is the login; there is no username."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Profession(models.TextChoices):
+    SOCIAL_WORKER = "social_worker", _("Social worker")
+    COUNSELOR = "counselor", _("Counselor")
+    PSYCHOLOGIST = "psychologist", _("Psychologist")
+    MARRIAGE_FAMILY_THERAPIST = "mft", _("Marriage and family therapist")
+    OTHER = "other", _("Other")
+
+
+class ClinicianProfile(models.Model):
+    """What a certificate needs to print: optional until a certificate asks."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    name_on_certificate = models.CharField(
+        _("name as it should print on a certificate"),
+        max_length=150,
+        blank=True,
+        help_text=_("Exactly as it appears on your license, e.g. Maria L. Gómez, LCSW."),
+    )
+    profession = models.CharField(
+        _("profession"), max_length=32, choices=Profession.choices, blank=True
+    )
+    license_type = models.CharField(
+        _("license type"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example LCSW, LMSW, LPC, LMFT or PsyD."),
+    )
+    license_number = models.CharField(_("license number"), max_length=60, blank=True)
+    license_state = models.CharField(
+        _("license state"), max_length=2, choices=US_STATES, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user__email"]
+        verbose_name = _("clinician profile")
+
+    def __str__(self) -> str:
+        return self.name_on_certificate or str(self.user)

@@ -1,0 +1,22 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.forms import ClinicianProfileForm
+from accounts.services import profile_get_or_create, profile_update
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    """The learner edits the details their certificates will print."""
+    profile = profile_get_or_create(user=request.user)
+    form = ClinicianProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        profile_update(user=request.user, data=form.cleaned_data)
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("profile_edit")
+    return TemplateResponse(request, "accounts/profile_edit.html", {"form": form})

@@ -1,0 +1,48 @@
+"""Production: secrets with no default, so a missing one stops start-up.
+
+`python manage.py check --deploy --fail-level WARNING` passes with these.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env
+
+
+def _required(name: str) -> str:
+    value = env(name, default="")
+    if not value:
+        raise ImproperlyConfigured(
+            f"The environment variable {name} must be set in production "
+            "(see the configuration table in README.md)."
+        )
+    return value
+
+
+DEBUG = env.bool("DEBUG", default=False)
+if DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off under config.settings.production.")
+SECRET_KEY = _required("SECRET_KEY")
+ALLOWED_HOSTS = [host for host in _required("ALLOWED_HOSTS").split(",") if host]
+SITE_URL = _required("SITE_URL").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+MAILERS = {"default": mailer_from_url(_required("EMAIL_URL"))}  # noqa: F405
+CSRF_TRUSTED_ORIGINS = [SITE_URL]
+
+# HTTPS
+# https://docs.djangoproject.com/en/6.1/howto/deployment/checklist/
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+
+# Payments: the offline test gateway is for DEBUG only (payments.checks).
+STRIPE_SECRET_KEY = _required("STRIPE_SECRET_KEY")
+STRIPE_WEBHOOK_SECRET = _required("STRIPE_WEBHOOK_SECRET")

@@ -1,0 +1,38 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.utils import Error as DatabaseError
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """Liveness and database check for load balancers: 200 or 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def search(request):
+    """Search public page titles and summaries.
+
+    Page types index only what a visitor may read (titles, summaries,
+    descriptions); lesson bodies are never indexed, so results cannot leak them.
+    """
+    query = request.GET.get("q", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    page = Paginator(results, 10).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "core/search.html", {"search_query": query, "results": page}
+    )

@@ -1,0 +1,198 @@
+"""The catalog, the course (its sales page) and its modules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from core.blocks import ContentStreamBlock
+
+CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
+
+
+class CourseIndexPage(Page):
+    """The catalog: lists the published courses below it."""
+
+    intro = models.TextField(
+        blank=True, help_text=_("A sentence or two above the list of courses.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+    page_description = _("The course catalog. Add each course as a page below it.")
+
+    class Meta:
+        verbose_name = _("course catalog")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("image", "instructor")
+        )
+        return context
+
+
+class CoursePage(Page):
+    """A course: its sales page, its price and CE hours, and its modules below it."""
+
+    summary = models.TextField(
+        max_length=400,
+        help_text=_("One or two sentences: what the course is and what it gives."),
+    )
+    learning_objectives = StreamField(
+        [
+            (
+                "objective",
+                blocks.CharBlock(
+                    max_length=250,
+                    help_text=_('Start with a verb: "Describe …", "Identify …".'),
+                ),
+            )
+        ],
+        blank=True,
+        help_text=_("What a learner will be able to do afterwards, one per line."),
+    )
+    audience = models.TextField(
+        _("who it is for"),
+        blank=True,
+        help_text=_("Which clinicians the course is written for, and what they need."),
+    )
+    description = StreamField(
+        ContentStreamBlock(),
+        blank=True,
+        help_text=_("The longer description on the course page."),
+    )
+    instructor = models.ForeignKey(
+        "courses.Instructor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+        help_text=_("Who teaches the course. Add instructors under Snippets."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide image for the catalog and the top of the course page."),
+    )
+    price_amount = models.PositiveIntegerField(
+        _("price"),
+        default=0,
+        help_text=_(
+            "In cents (the smallest unit of the currency): 14900 is 149.00. "
+            "0 makes the course free."
+        ),
+    )
+    currency = models.CharField(
+        max_length=3,
+        choices=CURRENCIES,
+        default="usd",
+        help_text=_("The currency learners pay in."),
+    )
+    ce_hours = models.DecimalField(
+        _("CE hours"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Continuing-education hours a completing learner earns. "
+                    "Leave empty if the course carries none."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("instructor"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("audience"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("price_amount"), FieldPanel("currency")]),
+                FieldPanel("ce_hours"),
+            ],
+            heading=_("Price and CE"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    page_description = _(
+        "A course: the page learners see before they enroll, with its price and CE "
+        "hours. Add its modules as pages below it."
+    )
+
+    class Meta:
+        verbose_name = _("course")
+
+    @property
+    def is_free(self) -> bool:
+        return self.price_amount == 0
+
+    @property
+    def price_display(self) -> str:
+        return f"{self.get_currency_display()} {self.price_amount / 100:,.2f}"
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self, user=request.user))
+        return context
+
+
+class ModulePage(Page):
+    """A module of a course: groups its lessons and quizzes, in tree order."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text=_("What this module covers, in a sentence or two."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["lessons.LessonPage"]
+    page_description = _(
+        "A module of a course. Add its lessons below it and drag them into order."
+    )
+
+    class Meta:
+        verbose_name = _("module")
+
+    @cached_property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(course=self.course, user=request.user))
+        return context

@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EnrollmentStatus(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    REVOKED = "revoked", _("Revoked")
+
+
+class EnrollmentSource(models.TextChoices):
+    FREE = "free", _("Free enrollment")
+    PURCHASE = "purchase", _("Purchase")
+    MANUAL = "manual", _("Added by the instructor")
+
+
+class Enrollment(models.Model):
+    """A learner's place in a course. One per (learner, course), ever.
+
+    Revoking keeps the row (and its history); granting again reactivates it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="enrollments"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.PROTECT, related_name="enrollments"
+    )
+    status = models.CharField(
+        max_length=16, choices=EnrollmentStatus.choices, default=EnrollmentStatus.ACTIVE
+    )
+    source = models.CharField(max_length=16, choices=EnrollmentSource.choices)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoke_reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "course"], name="enrollment_unique_user_course"
+            )
+        ]
+        verbose_name = _("enrollment")
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.course_id} ({self.status})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == EnrollmentStatus.ACTIVE

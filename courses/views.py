@@ -1,0 +1,57 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from courses.access import AccessDecision, Reason
+from courses.models import CoursePage, EnrollmentSource
+from courses.selectors import first_item_of, learner_enrollments
+from courses.services import enrollment_grant
+
+
+@login_required
+def dashboard(request):
+    """My learning: the courses the learner is enrolled in."""
+    return TemplateResponse(
+        request,
+        "courses/dashboard.html",
+        {"enrollments": learner_enrollments(user=request.user)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def enroll(request, course_id: int):
+    """Enroll in a free course. GET confirms (after sign-up or login); POST enrolls."""
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    if not course.is_free:
+        messages.info(request, _("This course is paid: buy it from its page."))
+        return redirect(course.url)
+    if request.method == "POST":
+        _enrollment, changed = enrollment_grant(
+            user=request.user, course=course, source=EnrollmentSource.FREE
+        )
+        if changed:
+            messages.success(
+                request, _("You are enrolled in %(title)s.") % {"title": course.title}
+            )
+        first = first_item_of(course=course)
+        return redirect(first.url if first else course.url)
+    return TemplateResponse(request, "courses/enroll_confirm.html", {"course": course})
+
+
+def item_refused(request, *, page, decision: AccessDecision):
+    """What a refused lesson or quiz shows: the course's call to action, never content."""
+    if decision.reason == Reason.UNPUBLISHED or decision.course is None:
+        raise Http404
+    response = TemplateResponse(
+        request,
+        "courses/item_refused.html",
+        {"page": page, "course": decision.course, "decision": decision},
+        status=403,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
