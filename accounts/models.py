@@ -75,7 +75,9 @@ class ClinicianProfile(models.Model):
         _("name as it should print on a certificate"),
         max_length=150,
         blank=True,
-        help_text=_("Exactly as it appears on your license, e.g. Maria L. Gómez, LCSW."),
+        help_text=_(
+            "Exactly as it appears on your license, e.g. Maria L. Gómez, LCSW."
+        ),
     )
     profession = models.CharField(
         _("profession"), max_length=32, choices=Profession.choices, blank=True

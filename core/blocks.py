@@ -1,6 +1,7 @@
 """Blocks shared by every page type: headings, text, quotes, callouts, images."""
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -74,7 +75,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    image = ImageBlock(help_text=_("Choose an image and describe it for screen readers."))
+    image = ImageBlock(
+        help_text=_("Choose an image and describe it for screen readers.")
+    )
     caption = blocks.CharBlock(
         required=False, max_length=250, help_text=_("Shown under the image.")
     )

@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
 from wagtail.models import Page
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment, EnrollmentStatus, ModulePage

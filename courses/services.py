@@ -49,5 +49,7 @@ def enrollment_revoke(*, enrollment: Enrollment, reason: str) -> bool:
     enrollment.status = EnrollmentStatus.REVOKED
     enrollment.revoked_at = timezone.now()
     enrollment.revoke_reason = reason[:200]
-    enrollment.save(update_fields=["status", "revoked_at", "revoke_reason", "updated_at"])
+    enrollment.save(
+        update_fields=["status", "revoked_at", "revoke_reason", "updated_at"]
+    )
     return True

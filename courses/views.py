@@ -44,7 +44,7 @@ def enroll(request, course_id: int):
 
 
 def item_refused(request, *, page, decision: AccessDecision):
-    """What a refused lesson or quiz shows: the course's call to action, never content."""
+    """A refused lesson or quiz shows the course's call to action, never content."""
     if decision.reason == Reason.UNPUBLISHED or decision.course is None:
         raise Http404
     response = TemplateResponse(

@@ -2,10 +2,17 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from core.blocks import CalloutBlock, FigureBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+from core.blocks import (
+    CalloutBlock,
+    FigureBlock,
+    HeadingBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
 from lessons.video import embed_url
 
 

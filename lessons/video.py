@@ -40,15 +40,19 @@ def embed_url(url: str) -> str | None:
 
     if host in ("vimeo.com", "player.vimeo.com"):
         candidate = segments[-1] if segments else ""
-        if host == "player.vimeo.com" and segments[:1] == ["video"] and len(segments) > 1:
+        if (
+            host == "player.vimeo.com"
+            and segments[:1] == ["video"]
+            and len(segments) > 1
+        ):
             candidate = segments[1]
         if _VIMEO_ID.match(candidate):
             return f"https://player.vimeo.com/video/{candidate}"
         return None
 
-    if host.endswith("wistia.com") or host.endswith("wistia.net"):
-        if len(segments) >= 2 and segments[-2] in ("medias", "iframe"):
-            candidate = segments[-1]
-            if _WISTIA_ID.match(candidate):
-                return f"https://fast.wistia.net/embed/iframe/{candidate}"
+    is_wistia = host.endswith(("wistia.com", "wistia.net"))
+    if is_wistia and len(segments) >= 2 and segments[-2] in ("medias", "iframe"):
+        candidate = segments[-1]
+        if _WISTIA_ID.match(candidate):
+            return f"https://fast.wistia.net/embed/iframe/{candidate}"
     return None

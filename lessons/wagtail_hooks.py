@@ -1,4 +1,5 @@
 from django.contrib.contenttypes.models import ContentType
+
 from wagtail import hooks
 from wagtail.models import ReferenceIndex
 
@@ -16,9 +17,11 @@ def serve_lesson_documents_to_learners_only(document, request):
     if user_is_editor(request.user):
         return None
     lesson_type = ContentType.objects.get_for_model(LessonPage)
-    lesson_ids = ReferenceIndex.get_references_to(document).filter(
-        content_type=lesson_type
-    ).values_list("object_id", flat=True)
+    lesson_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(content_type=lesson_type)
+        .values_list("object_id", flat=True)
+    )
     lessons = list(LessonPage.objects.filter(pk__in=list(lesson_ids)))
     if not lessons:
         return None

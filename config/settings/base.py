@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import environ
 from django.utils.csp import CSP
+
+import environ
 
 from config.mailers import mailer_from_url
 
@@ -92,7 +93,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -155,7 +159,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
 }
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
@@ -214,14 +218,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # EMAIL (Django 6.1 mailers)
 # https://docs.djangoproject.com/en/6.1/topics/email/
 MAILERS = {"default": mailer_from_url(env("EMAIL_URL", default="consolemail://"))}
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Practicum <academy@example.com>")
+DEFAULT_FROM_EMAIL = env(
+    "DEFAULT_FROM_EMAIL", default="Practicum <academy@example.com>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # TASKS
@@ -253,7 +257,7 @@ STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 # SECURITY
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view overrides it for itself
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

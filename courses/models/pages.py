@@ -8,6 +8,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -113,8 +114,10 @@ class CoursePage(Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0"))],
-        help_text=_("Continuing-education hours a completing learner earns. "
-                    "Leave empty if the course carries none."),
+        help_text=_(
+            "Continuing-education hours a completing learner earns. "
+            "Leave empty if the course carries none."
+        ),
     )
 
     content_panels = [

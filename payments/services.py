@@ -1,0 +1,324 @@
+"""Writes for payments: orders, fulfilment, refunds and Stripe events.
+
+Money and access never disagree: every change to an order ends in
+``order_sync``, which derives the order's status and the learner's access
+from facts that only move forward (paid once, the largest refunded amount
+seen, a dispute's final outcome). So duplicated, delayed or reordered events
+end in the same state.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from accounts.models import User
+from courses.models import CoursePage, Enrollment, EnrollmentSource
+from courses.services import enrollment_grant, enrollment_revoke
+from payments import stripe_gateway
+from payments.lock_objects import order_lock
+from payments.models import (
+    DisputeStatus,
+    Order,
+    OrderStatus,
+    Refund,
+    RefundAccess,
+    StripeEvent,
+)
+from payments.stripe_gateway import CheckoutSession, WebhookEvent
+from payments.tasks import order_confirmation_send
+
+logger = logging.getLogger(__name__)
+
+# Outcomes of an unpaid order, weakest first: a later, stronger one wins.
+_UNPAID_RANK = {
+    OrderStatus.PENDING: 0,
+    OrderStatus.PROCESSING: 1,
+    OrderStatus.EXPIRED: 2,
+    OrderStatus.FAILED: 3,
+}
+
+
+def order_create(*, user: User, course: CoursePage, is_test: bool = False) -> Order:
+    """A pending order at the course's current price, before Checkout."""
+    return Order.objects.create(
+        user=user,
+        course=course,
+        amount=course.price_amount,
+        currency=course.currency,
+        is_test=is_test,
+    )
+
+
+def _charge_facts(order: Order) -> tuple[int, str]:
+    """(largest refunded amount, dispute outcome) from every stored charge event."""
+    if not order.payment_intent_id:
+        return 0, DisputeStatus.NONE
+    events = StripeEvent.objects.filter(
+        Q(order=order) | Q(payment_intent_id=order.payment_intent_id),
+        type__in=["charge.refunded", "charge.dispute.created", "charge.dispute.closed"],
+    ).order_by("created_at", "pk")
+    refunded = 0
+    dispute = DisputeStatus.NONE
+    closed_at = -1
+    for event in events:
+        obj = event.payload["data"]["object"]
+        if event.type == "charge.refunded":
+            refunded = max(refunded, int(obj.get("amount_refunded") or 0))
+        elif event.type == "charge.dispute.created" and dispute == DisputeStatus.NONE:
+            dispute = DisputeStatus.OPEN
+        elif event.type == "charge.dispute.closed":
+            created = int(event.payload.get("created") or 0)
+            if created >= closed_at:
+                closed_at = created
+                dispute = (
+                    DisputeStatus.LOST
+                    if obj.get("status") == "lost"
+                    else DisputeStatus.WON
+                )
+    return refunded, dispute
+
+
+def _derived_status(order: Order) -> str:
+    if not order.is_paid:
+        return order.status if order.status in _UNPAID_RANK else OrderStatus.PENDING
+    if order.is_fully_refunded:
+        return OrderStatus.REFUNDED
+    if order.amount_refunded:
+        return OrderStatus.PARTIALLY_REFUNDED
+    return OrderStatus.PAID
+
+
+def order_gives_access(order: Order) -> bool:
+    """Whether the facts of ``order`` entitle its learner to the course."""
+    if not order.is_paid or order.dispute_status == DisputeStatus.LOST:
+        return False
+    if order.refund_access == RefundAccess.REVOKE:
+        return False
+    if order.refund_access == RefundAccess.KEEP:
+        return True
+    return not order.is_fully_refunded
+
+
+def order_sync(*, order: Order, had_access: bool) -> Order:
+    """Derive a locked order's status from its facts and apply a change of access.
+
+    Call inside ``transaction.atomic()`` with the order locked (``order_lock``),
+    passing whether the order gave access before this change. Access is
+    granted or revoked only when it changes, so a late duplicate never undoes
+    what an instructor did by hand. The confirmation email is sent on commit,
+    once, when a purchase first gives access.
+    """
+    refunded, dispute = _charge_facts(order)
+    local_refunds = order.refunds.aggregate(total=Sum("amount"))["total"] or 0
+    order.amount_refunded = max(order.amount_refunded, refunded, local_refunds)
+    order.dispute_status = dispute if dispute else order.dispute_status
+    order.status = _derived_status(order)
+    order.save()
+
+    has_access = order_gives_access(order)
+    if has_access and not had_access:
+        _enrollment, changed = enrollment_grant(
+            user=order.user, course=order.course, source=EnrollmentSource.PURCHASE
+        )
+        if changed:
+            transaction.on_commit(lambda: order_confirmation_send.enqueue(order.pk))
+    elif had_access and not has_access:
+        enrollment = Enrollment.objects.filter(
+            user=order.user, course=order.course, source=EnrollmentSource.PURCHASE
+        ).first()
+        if enrollment is not None:
+            reason = (
+                "dispute lost"
+                if order.dispute_status == DisputeStatus.LOST
+                else "refunded"
+            )
+            enrollment_revoke(
+                enrollment=enrollment, reason=f"Order {order.number} {reason}"
+            )
+    return order
+
+
+@transaction.atomic
+def checkout_fulfil(*, session: CheckoutSession) -> Order | None:
+    """Record what a Checkout Session says about its order, then sync access.
+
+    Called by the webhook, the success page, the offline test checkout and
+    ``stripe_reconcile`` alike. Idempotent: it locks the order row, and a paid
+    order stays paid. Returns None when the session names no order of ours.
+    """
+    if session.order_id is None:
+        return None
+    try:
+        order = order_lock(order_id=session.order_id)
+    except Order.DoesNotExist:
+        logger.warning("Checkout Session %s names unknown order", session.id)
+        return None
+    had_access = order_gives_access(order)
+    if order.checkout_session_id and order.checkout_session_id != session.id:
+        logger.warning("Session %s does not belong to order %s", session.id, order.pk)
+        return None
+    order.checkout_session_id = session.id
+    if session.payment_intent_id:
+        order.payment_intent_id = session.payment_intent_id
+    if session.payment_status in ("paid", "no_payment_required") and not order.is_paid:
+        order.paid_at = timezone.now()
+        order.amount_paid = session.amount_total or 0
+        order.discount_amount = max(order.amount - order.amount_paid, 0)
+        logger.info("Order %s paid (session %s)", order.pk, session.id)
+    elif session.status == "complete" and not order.is_paid:
+        order.status = _stronger(order.status, OrderStatus.PROCESSING)
+    return order_sync(order=order, had_access=had_access)
+
+
+def _stronger(current: str, new: str) -> str:
+    return new if _UNPAID_RANK.get(new, 0) > _UNPAID_RANK.get(current, 0) else current
+
+
+@transaction.atomic
+def order_mark_unpaid_outcome(
+    *, session: CheckoutSession, outcome: str
+) -> Order | None:
+    """Record a failed async payment or an expired session (a paid order ignores it)."""
+    if session.order_id is None:
+        return None
+    try:
+        order = order_lock(order_id=session.order_id)
+    except Order.DoesNotExist:
+        return None
+    if not order.is_paid:
+        order.status = _stronger(order.status, outcome)
+    return order_sync(order=order, had_access=order_gives_access(order))
+
+
+@transaction.atomic
+def order_sync_by_payment_intent(*, payment_intent_id: str) -> Order | None:
+    """Re-derive the order paid by ``payment_intent_id``, if we know it yet.
+
+    A charge event may arrive before the Checkout Session that names its
+    payment: it is stored, and fulfilment folds it in when the order learns
+    its payment intent.
+    """
+    order_id = (
+        Order.objects.filter(payment_intent_id=payment_intent_id)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if order_id is None or not payment_intent_id:
+        return None
+    order = order_lock(order_id=order_id)
+    return order_sync(order=order, had_access=order_gives_access(order))
+
+
+@transaction.atomic
+def order_refund(
+    *,
+    order: Order,
+    amount: int,
+    revoke_access: bool,
+    requested_by: User,
+    reason: str = "",
+) -> Refund:
+    """Refund part or all of a paid order through Stripe; record the decision.
+
+    ``revoke_access`` is the instructor's choice; it is stored on the refund
+    and on the order, so later Stripe events for this refund respect it.
+    """
+    order = order_lock(order_id=order.pk)
+    had_access = order_gives_access(order)
+    if not order.is_paid:
+        raise ValueError("Only a paid order can be refunded.")
+    refundable = order.amount_paid - order.amount_refunded
+    if not 0 < amount <= refundable:
+        raise ValueError(f"The refund must be between 1 and {refundable}.")
+    refund = Refund.objects.create(
+        order=order,
+        amount=amount,
+        revoke_access=revoke_access,
+        requested_by=requested_by,
+        reason=reason[:255],
+    )
+    if not order.is_test:
+        refund.stripe_refund_id = stripe_gateway.refund_create(
+            payment_intent_id=order.payment_intent_id,
+            amount=amount,
+            order_id=order.pk,
+            idempotency_key=f"practicum-refund-{refund.pk}",
+        )
+        refund.save(update_fields=["stripe_refund_id"])
+    order.refund_access = RefundAccess.REVOKE if revoke_access else RefundAccess.KEEP
+    order_sync(order=order, had_access=had_access)
+    return refund
+
+
+# Webhook events ----------------------------------------------------------------
+
+
+def _session_event(event: WebhookEvent) -> Order | None:
+    return checkout_fulfil(session=stripe_gateway.session_from_dict(event.data_object))
+
+
+def _failed_event(event: WebhookEvent) -> Order | None:
+    return order_mark_unpaid_outcome(
+        session=stripe_gateway.session_from_dict(event.data_object),
+        outcome=OrderStatus.FAILED,
+    )
+
+
+def _expired_event(event: WebhookEvent) -> Order | None:
+    return order_mark_unpaid_outcome(
+        session=stripe_gateway.session_from_dict(event.data_object),
+        outcome=OrderStatus.EXPIRED,
+    )
+
+
+def _charge_event(event: WebhookEvent) -> Order | None:
+    return order_sync_by_payment_intent(payment_intent_id=_payment_intent_of(event))
+
+
+EVENT_HANDLERS: dict[str, Callable[[WebhookEvent], Order | None]] = {
+    "checkout.session.completed": _session_event,
+    "checkout.session.async_payment_succeeded": _session_event,
+    "checkout.session.async_payment_failed": _failed_event,
+    "checkout.session.expired": _expired_event,
+    "charge.refunded": _charge_event,
+    "charge.dispute.created": _charge_event,
+    "charge.dispute.closed": _charge_event,
+}
+
+
+def _payment_intent_of(event: WebhookEvent) -> str:
+    value = event.data_object.get("payment_intent") or ""
+    return value.get("id", "") if isinstance(value, dict) else value
+
+
+def stripe_event_process(*, event: WebhookEvent) -> bool:
+    """Store a verified event once and act on it, in one transaction.
+
+    Returns False for a duplicate (already stored: nothing is done) and for
+    event types we do not handle. If handling fails, the stored event rolls
+    back with everything else, so Stripe's redelivery is processed afresh.
+    """
+    handler = EVENT_HANDLERS.get(event.type)
+    if handler is None:
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = StripeEvent.objects.create(
+                    event_id=event.id,
+                    type=event.type,
+                    payload=event.payload,
+                    payment_intent_id=_payment_intent_of(event),
+                )
+        except IntegrityError:
+            return False
+        order = handler(event)
+        record.order = order
+        record.processed_at = timezone.now()
+        record.save(update_fields=["order", "processed_at"])
+    return True
