@@ -19,6 +19,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("courses.urls")),
     path("", include("payments.urls")),
+    path("", include("lessons.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,62 +1,29 @@
-"""Reads for courses: outlines, the course page's context, the dashboard."""
+"""Reads for courses: the course page's context, the dashboard."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from wagtail.models import Page
 
-from courses.models import CoursePage, Enrollment, EnrollmentStatus, ModulePage
-
-
-@dataclass
-class OutlineModule:
-    page: ModulePage
-    items: list[Page] = field(default_factory=list)
-
-
-def course_outline(*, course: CoursePage) -> list[OutlineModule]:
-    """The published modules of ``course`` with their published items, in tree order.
-
-    A fixed number of queries whatever the size of the course: one for the
-    pages and one per page type for their specific fields.
-    """
-    pages = (
-        Page.objects.descendant_of(course)
-        .filter(depth__lte=course.depth + 2)
-        .live()
-        .order_by("path")
-        .specific()
-    )
-    modules: list[OutlineModule] = []
-    for page in pages:
-        if page.depth == course.depth + 1:
-            modules.append(OutlineModule(page=page))
-        elif modules and page.path.startswith(modules[-1].page.path):
-            modules[-1].items.append(page)
-    return modules
-
-
-def enrollment_for(*, user, course: CoursePage) -> Enrollment | None:
-    if not user.is_authenticated:
-        return None
-    return Enrollment.objects.filter(user=user, course=course).first()
+from courses.access import CourseState, course_state
+from courses.models import CoursePage, Enrollment, EnrollmentStatus
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
     """What the course page (and its modules) show: outline, enrollment, next step."""
-    outline = course_outline(course=course)
-    enrollment = enrollment_for(user=user, course=course)
-    items = [item for module in outline for item in module.items]
+    state = course_state(user=user, course=course)
+    continue_item = state.continue_item
     return {
         "course": course,
-        "outline": outline,
-        "item_count": len(items),
-        "enrollment": enrollment,
-        "is_enrolled": bool(enrollment and enrollment.is_active),
-        "first_item": items[0] if items else None,
+        "state": state,
+        "outline": state.modules,
+        "item_count": len(state.items),
+        "enrollment": state.enrollment,
+        "is_enrolled": state.is_enrolled,
+        "first_item": continue_item.page if continue_item else None,
     }
 
 
@@ -78,3 +45,20 @@ def learner_enrollments(*, user) -> QuerySet[Enrollment]:
         .select_related("course", "course__image", "course__instructor")
         .order_by("-created_at")
     )
+
+
+@dataclass
+class DashboardCourse:
+    enrollment: Enrollment
+    state: CourseState
+
+
+def learner_dashboard(*, user) -> list[DashboardCourse]:
+    """Each active enrollment with its progress and where to continue."""
+    return [
+        DashboardCourse(
+            enrollment=enrollment,
+            state=course_state(user=user, course=enrollment.course),
+        )
+        for enrollment in learner_enrollments(user=user)
+    ]

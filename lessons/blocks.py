@@ -104,3 +104,125 @@ class LessonStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "blocks/stream_block.html"
+
+
+# Quiz questions --------------------------------------------------------------
+# Learners never see these blocks rendered: a quiz is shown from the attempt's
+# snapshot, which carries no correctness marker. So they have no template.
+
+
+class ChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        max_length=300, help_text=_("The answer as learners see it.")
+    )
+    is_correct = blocks.BooleanBlock(
+        required=False, help_text=_("Tick if this answer is correct.")
+    )
+
+    class Meta:
+        icon = "tick"
+        label = _("Answer")
+
+
+def _choices_block():
+    return blocks.ListBlock(
+        ChoiceBlock(), min_num=2, max_num=8, help_text=_("Between 2 and 8 answers.")
+    )
+
+
+def _explanation_block():
+    return blocks.RichTextBlock(
+        required=False,
+        features=["bold", "italic", "link"],
+        help_text=_("Shown after grading, by the quiz's reveal setting."),
+    )
+
+
+class _ChoiceQuestionBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(help_text=_("The question."))
+    choices = _choices_block()
+    explanation = _explanation_block()
+
+    def _correct_count(self, value) -> int:
+        return sum(1 for choice in value["choices"] if choice["is_correct"])
+
+
+class SingleChoiceQuestionBlock(_ChoiceQuestionBlock):
+    class Meta:
+        icon = "radio-full"
+        description = _("A question with exactly one correct answer.")
+        preview_value = {
+            "prompt": "Who directs the mitigation specialist's work?",
+            "choices": [
+                {"text": "Defense counsel", "is_correct": True},
+                {"text": "The prosecutor", "is_correct": False},
+            ],
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self._correct_count(value) != 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "choices": ValidationError(_("Mark exactly one answer as correct."))
+                }
+            )
+        return value
+
+
+class MultipleSelectQuestionBlock(_ChoiceQuestionBlock):
+    class Meta:
+        icon = "list-ul"
+        description = _(
+            "A question where learners tick every correct answer; it counts only "
+            "when all and only the correct ones are ticked."
+        )
+        preview_value = {
+            "prompt": "Which are record sources for a life history?",
+            "choices": [
+                {"text": "School records", "is_correct": True},
+                {"text": "Medical records", "is_correct": True},
+                {"text": "The juror list", "is_correct": False},
+            ],
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self._correct_count(value) < 1:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "choices": ValidationError(
+                        _("Mark at least one answer as correct.")
+                    )
+                }
+            )
+        return value
+
+
+class TrueFalseQuestionBlock(blocks.StructBlock):
+    prompt = blocks.TextBlock(help_text=_("A statement learners judge true or false."))
+    correct_answer = blocks.ChoiceBlock(
+        choices=[("true", _("True")), ("false", _("False"))],
+        default="true",
+        help_text=_("Whether the statement is true."),
+    )
+    explanation = _explanation_block()
+
+    class Meta:
+        icon = "radio-empty"
+        description = _("A statement that is either true or false.")
+        preview_value = {
+            "prompt": "A mitigation specialist is the client's therapist.",
+            "correct_answer": "false",
+        }
+
+
+class QuizQuestionsBlock(blocks.StreamBlock):
+    """The question pool of a quiz."""
+
+    single_choice = SingleChoiceQuestionBlock()
+    multiple_select = MultipleSelectQuestionBlock()
+    true_false = TrueFalseQuestionBlock()
+
+    class Meta:
+        min_num = 1

@@ -8,22 +8,13 @@ from wagtail import hooks
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
+from core.permission_policies import ReadOnlyPolicy
 from payments.admin_views import order_refund_view
 from payments.models import Order
 
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Money records are never added, edited or deleted by hand."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
+register_permission_policy(Order, ReadOnlyPolicy(Order))
 
 
 class OrderInspectView(InspectView):
@@ -51,7 +42,6 @@ class OrderViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_class = OrderInspectView
-    permission_policy = ReadOnlyPolicy(Order)
     list_display = [
         "number",
         "user",

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
+from courses.models.schedule import ReleaseSchedule
 
 CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
 
@@ -120,6 +121,15 @@ class CoursePage(Page):
         ),
     )
 
+    is_sequential = models.BooleanField(
+        _("sequential"),
+        default=False,
+        help_text=_(
+            "Learners must complete each required lesson or quiz before the next "
+            "one opens."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -135,6 +145,10 @@ class CoursePage(Page):
             ],
             heading=_("Price and CE"),
         ),
+    ]
+    settings_panels = [
+        FieldPanel("is_sequential"),
+        *Page.settings_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -168,7 +182,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ReleaseSchedule, Page):
     """A module of a course: groups its lessons and quizzes, in tree order."""
 
     summary = models.TextField(
@@ -178,10 +192,11 @@ class ModulePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
+    settings_panels = [*ReleaseSchedule.release_panels, *Page.settings_panels]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["lessons.LessonPage"]
+    subpage_types = ["lessons.LessonPage", "lessons.QuizPage"]
     page_description = _(
         "A module of a course. Add its lessons below it and drag them into order."
     )

@@ -1,0 +1,117 @@
+"""Drawing and grading quiz attempts: pure functions, no database.
+
+A draw turns the quiz's question pool into the attempt's snapshot: the
+questions and choices as this learner sees them, with their text as it is
+now, in the order a seeded random generator gives. The snapshot also keeps
+the answer key; it never reaches the page before the attempt is submitted.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+TRUE_FALSE_CHOICES = [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
+
+
+def pool_from_stream(questions) -> list[dict]:
+    """Read a ``QuizQuestionsBlock`` value into plain question dicts."""
+    pool = []
+    for block in questions:
+        value = block.value
+        explanation = str(value["explanation"]) if value.get("explanation") else ""
+        if block.block_type == "true_false":
+            pool.append(
+                {
+                    "id": str(block.id),
+                    "type": "true_false",
+                    "prompt": value["prompt"],
+                    "choices": [dict(c) for c in TRUE_FALSE_CHOICES],
+                    "correct": [value["correct_answer"]],
+                    "explanation": explanation,
+                }
+            )
+            continue
+        choices = [
+            {"id": str(bound.id), "text": bound.value["text"]}
+            for bound in value["choices"].bound_blocks
+        ]
+        correct = [
+            str(bound.id)
+            for bound in value["choices"].bound_blocks
+            if bound.value["is_correct"]
+        ]
+        pool.append(
+            {
+                "id": str(block.id),
+                "type": "single" if block.block_type == "single_choice" else "multiple",
+                "prompt": value["prompt"],
+                "choices": choices,
+                "correct": correct,
+                "explanation": explanation,
+            }
+        )
+    return pool
+
+
+def draw(
+    pool: list[dict],
+    *,
+    seed: int,
+    shuffle_questions: bool,
+    shuffle_choices: bool,
+    draw_count: int,
+) -> list[dict]:
+    """The questions of one attempt. The same seed always gives the same draw."""
+    rng = random.Random(seed)
+    indexed = list(enumerate(pool))
+    if draw_count and draw_count < len(indexed):
+        indexed = rng.sample(indexed, draw_count)
+        if not shuffle_questions:
+            indexed.sort(key=lambda pair: pair[0])
+    elif shuffle_questions:
+        rng.shuffle(indexed)
+    drawn = []
+    for _index, question in indexed:
+        question = {**question, "choices": [dict(c) for c in question["choices"]]}
+        if shuffle_choices and question["type"] != "true_false":
+            rng.shuffle(question["choices"])
+        drawn.append(question)
+    return drawn
+
+
+def public_questions(snapshot: list[dict]) -> list[dict]:
+    """The snapshot without the answer key or explanations: what the form shows."""
+    return [
+        {
+            "id": q["id"],
+            "type": q["type"],
+            "prompt": q["prompt"],
+            "choices": [{"id": c["id"], "text": c["text"]} for c in q["choices"]],
+        }
+        for q in snapshot
+    ]
+
+
+@dataclass(frozen=True)
+class Grade:
+    correct: int
+    total: int
+    results: dict[str, bool]
+
+    @property
+    def percent(self) -> int:
+        return self.correct * 100 // self.total if self.total else 0
+
+    def passes(self, pass_mark: int) -> bool:
+        # Integers only: 7 of 9 against 78% is 700 >= 702, a fail, with no rounding.
+        return self.total > 0 and self.correct * 100 >= pass_mark * self.total
+
+
+def grade(snapshot: list[dict], answers: dict[str, list[str]]) -> Grade:
+    """All-or-nothing per question: right only if exactly the correct choices."""
+    results = {}
+    for question in snapshot:
+        given = set(answers.get(question["id"], []))
+        results[question["id"]] = given == set(question["correct"])
+    return Grade(correct=sum(results.values()), total=len(snapshot), results=results)

@@ -1,0 +1,271 @@
+"""Lessons and quizzes: the items of a module, gated by the access policy."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.access import course_state, item_access
+from courses.models import CoursePage
+from courses.models.schedule import ReleaseSchedule
+from courses.views import item_refused
+from lessons.blocks import LessonStreamBlock, QuizQuestionsBlock
+from lessons.models.quizzes import RevealRule
+
+
+class CourseItem(ReleaseSchedule, Page):
+    """What lessons and quizzes share: the gate, the outline, previous and next."""
+
+    summary = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text=_(
+            "One or two sentences shown in the outline and in search results. "
+            "Visitors who are not enrolled see this, never the content itself."
+        ),
+    )
+    is_free_preview = models.BooleanField(
+        _("free preview"),
+        default=False,
+        help_text=_("Anyone may open this, enrolled or not, to try the course."),
+    )
+    is_optional = models.BooleanField(
+        _("optional"),
+        default=False,
+        help_text=_(
+            "Optional items do not count towards progress or completion, and "
+            "never block the next item in a sequential course."
+        ),
+    )
+
+    # Titles and summaries only: a visitor's search must never reveal content.
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def course(self) -> CoursePage:
+        return CoursePage.objects.ancestor_of(self).get()
+
+    def get_sitemap_urls(self, request=None):
+        # Gated items would only show a call to action: list the previews.
+        return super().get_sitemap_urls(request) if self.is_free_preview else []
+
+    def serve(self, request, *args, **kwargs):
+        if getattr(request, "is_preview", False):  # editors previewing a draft
+            return self.serve_item(request, *args, **kwargs)
+        decision = item_access(user=request.user, page=self)
+        if not decision.allowed:
+            return item_refused(request, page=self, decision=decision)
+        request.access_decision = decision
+        response = self.serve_item(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def serve_item(self, request, *args, **kwargs):
+        """Render the item once the gate has let the request through."""
+        return Page.serve(self, request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        decision = getattr(request, "access_decision", None)
+        if decision is not None and decision.state is not None:
+            state = decision.state
+        else:
+            state = course_state(user=request.user, course=self.course)
+        items = state.items
+        index_ = next(
+            (i for i, item in enumerate(items) if item.page.pk == self.pk), None
+        )
+        previous_item = items[index_ - 1] if index_ else None
+        next_item = (
+            items[index_ + 1]
+            if index_ is not None and index_ + 1 < len(items)
+            else None
+        )
+        context.update(
+            {
+                "course": state.course,
+                "state": state,
+                "outline": state.modules,
+                "current_item": items[index_] if index_ is not None else None,
+                "previous_item": previous_item,
+                "next_item": next_item,
+            }
+        )
+        return context
+
+
+class LessonPage(CourseItem):
+    """A lesson: text, video, documents and prompts."""
+
+    estimated_minutes = models.PositiveSmallIntegerField(
+        default=10, help_text=_("About how long the lesson takes, in minutes.")
+    )
+    body = StreamField(
+        LessonStreamBlock(),
+        help_text=_("The lesson, built from text, videos, callouts and documents."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    settings_panels = [
+        FieldPanel("is_free_preview"),
+        FieldPanel("is_optional"),
+        FieldPanel("estimated_minutes"),
+        *ReleaseSchedule.release_panels,
+        *Page.settings_panels,
+    ]
+    page_description = _(
+        "A lesson in a module: text, video with transcript, documents and prompts."
+    )
+
+    class Meta:
+        verbose_name = _("lesson")
+
+
+class QuizPage(RoutablePageMixin, CourseItem):
+    """A quiz or knowledge check, graded on the server; a pass completes it."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_(
+            "What the quiz covers and how it is graded, shown before starting."
+        ),
+    )
+    questions = StreamField(
+        QuizQuestionsBlock(),
+        help_text=_(
+            "The question pool. Learners never see which answer is correct until "
+            "they submit, and then only as the reveal setting allows."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"),
+        default=80,
+        help_text=_("The score needed to pass, from 1 to 100."),
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        default=0, help_text=_("How many attempts a learner may make. 0: unlimited.")
+    )
+    shuffle_questions = models.BooleanField(
+        default=False, help_text=_("Show the questions in a different order each time.")
+    )
+    shuffle_choices = models.BooleanField(
+        default=False,
+        help_text=_("Show the answers of each question in a different order."),
+    )
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        default=0,
+        help_text=_("Draw this many questions from the pool per attempt. 0: all."),
+    )
+    reveal_answers = models.CharField(
+        _("reveal correct answers"),
+        max_length=16,
+        choices=RevealRule.choices,
+        default=RevealRule.AFTER_EACH,
+        help_text=_("When learners see the correct answers and explanations."),
+    )
+    is_final_assessment = models.BooleanField(
+        _("final assessment"),
+        default=False,
+        help_text=_(
+            "The course's post-test: passing it is required for completion and "
+            "the CE certificate."
+        ),
+    )
+    author_credentials = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Who wrote the questions and answer key, with credentials "
+            "(CE approval bodies ask for it)."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("questions"),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]
+                ),
+                FieldPanel("draw_count"),
+                FieldPanel("reveal_answers"),
+                FieldPanel("is_final_assessment"),
+                FieldPanel("author_credentials"),
+            ],
+            heading=_("Grading"),
+        ),
+        FieldPanel("is_free_preview"),
+        FieldPanel("is_optional"),
+        *ReleaseSchedule.release_panels,
+        *Page.settings_panels,
+    ]
+    page_description = _(
+        "A quiz or knowledge check: questions graded on the server, with a pass "
+        "mark, attempt limits and feedback."
+    )
+
+    class Meta:
+        verbose_name = _("quiz")
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin comes first in the MRO; the gate must run before it.
+        return CourseItem.serve(self, request, *args, **kwargs)
+
+    def serve_item(self, request, view=None, args=None, kwargs=None):
+        if view is None:
+            view, args, kwargs = self.resolve_subpage("/")
+        return RoutablePageMixin.serve(self, request, view, args, kwargs)
+
+    def clean(self):
+        super().clean()
+        if not 1 <= self.pass_mark <= 100:
+            raise ValidationError({"pass_mark": _("Use a number from 1 to 100.")})
+
+    @path("")
+    def quiz_index(self, request):
+        from lessons.views import quiz_index
+
+        return quiz_index(request, quiz=self)
+
+    @path("start/")
+    def quiz_start(self, request):
+        from lessons.views import quiz_start
+
+        return quiz_start(request, quiz=self)
+
+    @path("submit/")
+    def quiz_submit(self, request):
+        from lessons.views import quiz_submit
+
+        return quiz_submit(request, quiz=self)
+
+    @path("attempts/<int:number>/")
+    def quiz_attempt(self, request, number: int):
+        from lessons.views import quiz_attempt_result
+
+        return quiz_attempt_result(request, quiz=self, number=number)

@@ -1,0 +1,114 @@
+"""Thin views: completion buttons and the quiz's routes (called by QuizPage)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
+
+from courses.access import item_access
+from courses.views import item_refused
+from lessons import grading
+from lessons.models import QuizAttempt
+from lessons.selectors import attempt_feedback, quiz_standing
+from lessons.services import (
+    QuizError,
+    item_complete,
+    item_uncomplete,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+)
+
+
+@login_required
+@require_POST
+def item_completion(request, page_id: int):
+    """Mark a lesson complete (and continue) or not complete."""
+    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    decision = item_access(user=request.user, page=page)
+    if not decision.allowed:
+        return item_refused(request, page=page, decision=decision)
+    if request.POST.get("action") == "uncomplete":
+        item_uncomplete(user=request.user, page=page)
+        messages.info(request, _("Marked as not complete."))
+        return redirect(page.url)
+    item_complete(user=request.user, page=page, course=decision.course)
+    # Continue with the next item in tree order, now that this one is done.
+    items = decision.state.items
+    position = next(i for i, item in enumerate(items) if item.page.pk == page.pk)
+    if position + 1 < len(items):
+        return redirect(items[position + 1].page.url)
+    messages.success(request, _("You have reached the end of the course."))
+    return redirect(decision.course.url)
+
+
+def quiz_index(request, *, quiz):
+    """The quiz: its intro, the open attempt's questions, the attempt history."""
+    context = {}
+    if request.user.is_authenticated:
+        standing = quiz_standing(user=request.user, quiz=quiz)
+        context["standing"] = standing
+        if standing.open_attempt is not None:
+            context["questions"] = grading.public_questions(
+                standing.open_attempt.snapshot
+            )
+    return quiz.render(request, context_overrides=context)
+
+
+def quiz_start(request, *, quiz):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        raise Http404
+    try:
+        quiz_attempt_start(user=request.user, quiz=quiz, course=quiz.course)
+    except QuizError as error:
+        messages.error(request, str(error))
+    return redirect(quiz.url)
+
+
+def quiz_submit(request, *, quiz):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    attempt = QuizAttempt.objects.filter(
+        user=request.user, quiz=quiz, submitted_at__isnull=True
+    ).first()
+    if attempt is None:
+        messages.error(request, _("There is no open attempt to submit."))
+        return redirect(quiz.url)
+    answers = {
+        question["id"]: request.POST.getlist(f"q-{question['id']}")
+        for question in attempt.snapshot
+    }
+    try:
+        attempt = quiz_attempt_submit(attempt=attempt, answers=answers)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.url)
+    return redirect(
+        quiz.url + quiz.reverse_subpage("quiz_attempt", args=[attempt.number])
+    )
+
+
+def quiz_attempt_result(request, *, quiz, number: int):
+    attempt = QuizAttempt.objects.filter(
+        user=request.user, quiz=quiz, number=number, submitted_at__isnull=False
+    ).first()
+    if attempt is None:
+        raise Http404
+    standing = quiz_standing(user=request.user, quiz=quiz)
+    feedback = attempt_feedback(
+        attempt=attempt, reveal=quiz.reveal_answers, has_passed=standing.has_passed
+    )
+    return quiz.render(
+        request,
+        context_overrides={
+            "standing": standing,
+            "attempt": attempt,
+            "feedback": feedback,
+        },
+        template="lessons/quiz_result.html",
+    )
