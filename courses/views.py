@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.access import AccessDecision, Reason
 from courses.models import CoursePage, EnrollmentSource
-from courses.selectors import first_item_of, learner_enrollments
+from courses.selectors import first_item_of, learner_dashboard, learner_enrollments
 from courses.services import enrollment_grant
 
 
@@ -18,7 +18,10 @@ def dashboard(request):
     return TemplateResponse(
         request,
         "courses/dashboard.html",
-        {"enrollments": learner_enrollments(user=request.user)},
+        {
+            "enrollments": learner_enrollments(user=request.user),
+            "courses": learner_dashboard(user=request.user),
+        },
     )
 
 

@@ -2,7 +2,12 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -73,7 +78,9 @@ def checkout_start(request, course_id: int):
         )
         return redirect(course.url)
     Order.objects.filter(pk=order.pk).update(checkout_session_id=session.id)
-    return redirect(session.url, status=303)
+    response = HttpResponseRedirect(session.url)
+    response.status_code = 303  # See Other: the browser GETs Stripe's page
+    return response
 
 
 @login_required
