@@ -1,40 +1,48 @@
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
 from courses.access import item_access, user_is_editor
 from courses.views import item_refused
-from lessons.models import LessonPage, QuizAttempt, QuizAttemptGrant
+from lessons.models import QuizAttempt, QuizAttemptGrant
+from lessons.models.pages import CourseItem
 
 
 @hooks.register("before_serve_document")
-def serve_lesson_documents_to_learners_only(document, request):
-    """A document used in a lesson is served only to who may see that lesson.
+def serve_documents_only_where_published(document, request):
+    """Serve a document only to who may see the published content that uses it.
 
-    Documents no lesson uses (a public syllabus, say) are served as usual.
+    A document used by a lesson goes to those who may see that lesson; one
+    used by another published page (a public syllabus) goes to anyone; one
+    that no published page uses yet (a handout in a draft) goes to editors
+    only. Editors always get it, so previews work.
     """
     if user_is_editor(request.user):
         return None
-    lesson_type = ContentType.objects.get_for_model(LessonPage)
-    lesson_ids = (
-        ReferenceIndex.get_references_to(document)
-        .filter(content_type=lesson_type)
+    page_ids = [
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
         .values_list("object_id", flat=True)
-    )
-    lessons = list(LessonPage.objects.filter(pk__in=list(lesson_ids)))
-    if not lessons:
-        return None
+    ]
+    pages = list(Page.objects.live().filter(pk__in=page_ids).specific())
+    lessons = [page for page in pages if isinstance(page, CourseItem)]
+    if len(lessons) < len(pages):
+        return None  # a published page outside the courses uses it
     decision = None
     for lesson in lessons:
         decision = item_access(user=request.user, page=lesson)
         if decision.allowed:
             return None
+    if decision is None:
+        raise PermissionDenied
     return item_refused(request, page=lessons[0], decision=decision)
 
 

@@ -20,3 +20,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Serve static files from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Quiet logs in test output: failures show what matters.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -1,0 +1,178 @@
+"""Shared fixtures: the page tree, the people, and logged-in clients.
+
+The tree is built with Wagtail's own tree API, as an instructor would build it:
+
+    Root
+    └── HomePage                      (the default Site's root)
+        └── CourseIndexPage           /courses/
+            ├── CoursePage (free)     /courses/mitigation-101/
+            │   └── ModulePage
+            │       ├── LessonPage (free preview)
+            │       └── LessonPage
+            └── CoursePage (paid)     /courses/foundations/
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test import Client
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from core.models import HomePage
+from courses.models import EnrollmentSource
+from courses.services import enrollment_grant, enrollment_revoke
+from tests.accounts.factories import SuperuserFactory, UserFactory
+from tests.courses.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    ModulePageFactory,
+)
+from tests.lessons.factories import LessonPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth's rate limits and Wagtail's site root paths live in the cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded documents go to a throwaway folder, not the repository."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_page(db) -> HomePage:
+    """Replace Wagtail's welcome page with a HomePage and make it the site's root."""
+    root = Page.get_first_root_node()
+    welcome_pages = list(root.get_children())
+    home = root.add_child(
+        instance=HomePage(
+            title="Practicum",
+            slug="practicum",
+            hero_heading="Courses for clinician-educators",
+            hero_text="Continuing education for mitigation specialists.",
+        )
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.site_name = "Practicum"
+    site.save()
+    for page in welcome_pages:
+        page.delete()
+    return HomePage.objects.get(pk=home.pk)
+
+
+@pytest.fixture
+def site(home_page) -> Site:
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def course_index(home_page):
+    return CourseIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def course(course_index):
+    """A free, published course."""
+    return CoursePageFactory(
+        parent=course_index, title="Mitigation 101", slug="mitigation-101"
+    )
+
+
+@pytest.fixture
+def paid_course(course_index):
+    return CoursePageFactory(
+        parent=course_index,
+        title="Foundations of Mitigation Practice",
+        slug="foundations",
+        price_amount=14900,
+    )
+
+
+@pytest.fixture
+def module(course):
+    return ModulePageFactory(parent=course, title="Getting started", slug="start")
+
+
+@pytest.fixture
+def preview_lesson(module):
+    return LessonPageFactory(
+        parent=module, title="Welcome", slug="welcome", is_free_preview=True
+    )
+
+
+@pytest.fixture
+def lesson(module):
+    """A normal (gated) lesson of the free course."""
+    return LessonPageFactory(parent=module, title="The life history", slug="history")
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(email="learner@example.com")
+
+
+@pytest.fixture
+def enrolled_learner(course):
+    user = UserFactory(email="enrolled@example.com")
+    enrollment_grant(user=user, course=course, source=EnrollmentSource.FREE)
+    return user
+
+
+@pytest.fixture
+def revoked_learner(course):
+    user = UserFactory(email="revoked@example.com")
+    enrollment, _ = enrollment_grant(
+        user=user, course=course, source=EnrollmentSource.FREE
+    )
+    enrollment_revoke(enrollment=enrollment, reason="Refunded")
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    """Staff in Wagtail's Editors group: may use the admin, is not a superuser."""
+    user = UserFactory(email="editor@example.com", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def instructor(db):
+    """The academy's instructor: a superuser, as seed_demo creates one."""
+    return SuperuserFactory(email="instructor@example.com")
+
+
+def _client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def learner_client(learner) -> Client:
+    return _client_for(learner)
+
+
+@pytest.fixture
+def enrolled_client(enrolled_learner) -> Client:
+    return _client_for(enrolled_learner)
+
+
+@pytest.fixture
+def editor_client(editor) -> Client:
+    return _client_for(editor)
+
+
+@pytest.fixture
+def instructor_client(instructor) -> Client:
+    return _client_for(instructor)

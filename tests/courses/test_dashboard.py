@@ -1,0 +1,57 @@
+"""/dashboard/ ("My learning"): the learner's active enrollments, nobody else's."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.urls import reverse
+
+from courses.models import EnrollmentSource
+from courses.services import enrollment_grant, enrollment_revoke
+from tests.accounts.factories import UserFactory
+from tests.courses.factories import CoursePageFactory
+
+
+def test_dashboard_url_is_stable():
+    assert reverse("dashboard") == "/dashboard/"
+
+
+def test_dashboard_requires_login(client, db):
+    response = client.get("/dashboard/")
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('account_login')}?next={quote('/dashboard/')}"
+
+
+def test_dashboard_lists_active_enrollments_only(
+    learner_client, learner, course, paid_course, course_index
+):
+    # Given an active enrollment, a revoked one, and another learner's enrollment
+    enrollment_grant(user=learner, course=course, source=EnrollmentSource.FREE)
+    revoked, _ = enrollment_grant(
+        user=learner, course=paid_course, source=EnrollmentSource.PURCHASE
+    )
+    enrollment_revoke(enrollment=revoked, reason="Refunded")
+    someone_elses = CoursePageFactory(parent=course_index, title="Records and Release")
+    enrollment_grant(
+        user=UserFactory(), course=someone_elses, source=EnrollmentSource.FREE
+    )
+
+    # When the learner opens their dashboard
+    response = learner_client.get("/dashboard/")
+
+    # Then only the active enrollment is listed
+    assert response.status_code == 200
+    listed = [enrollment.course_id for enrollment in response.context["enrollments"]]
+    assert listed == [course.pk]
+    content = response.content.decode()
+    assert course.title in content
+    assert paid_course.title not in content
+    assert someone_elses.title not in content
+
+
+def test_dashboard_without_enrollments_renders(learner_client):
+    response = learner_client.get("/dashboard/")
+
+    assert response.status_code == 200
+    assert list(response.context["enrollments"]) == []
