@@ -1,0 +1,256 @@
+"""Module 1: What mitigation is and why it matters."""
+
+from lessons.demo.markup import (
+    NOT_LEGAL_ADVICE,
+    callout,
+    h2,
+    quote,
+    reflection,
+    text,
+    video,
+)
+
+MODULE = {
+    "title": "What mitigation is and why it matters",
+    "summary": (
+        "Individualized sentencing, the national standard for the mitigation "
+        "function, the defense team, and the path from clinician to specialist."
+    ),
+    "lessons": [
+        {
+            "title": "Individualized sentencing",
+            "is_free_preview": True,
+            "estimated_minutes": 30,
+            "summary": (
+                "Why the law asks sentencers to consider the person and not only "
+                "the offense, and where mitigation enters a case."
+            ),
+            "body": [
+                video(
+                    "Welcome to the course",
+                    "https://www.youtube.com/watch?v=Fm4Tq9LwZ2k",
+                    """
+                    Welcome. I'm Dana Whitfield, and I'll be with you through
+                    nine modules on the foundations of mitigation practice.
+
+                    You already know how to sit with someone while they tell the
+                    hardest parts of their story. This course is about doing that
+                    inside a legal case: for a defense team, at an attorney's
+                    direction, with records to back up every fact.
+
+                    We start with the reason the work exists at all: the
+                    principle that a person must be sentenced as an individual.
+                    """,
+                ),
+                text(
+                    """
+                    A sentence is a judgment about a person, not only about an
+                    act. American law states this most strongly in capital
+                    cases: since the 1970s the Supreme Court has required that a
+                    sentencer be able to consider the character and record of the
+                    individual defendant and any circumstance the defense offers
+                    as a reason for a sentence less than death. Later cases held
+                    that defense counsel must investigate a client's background
+                    thoroughly enough to find that evidence.
+                    """
+                ),
+                text(
+                    """
+                    Outside capital cases the rules are looser but the logic is
+                    the same. Sentencing statutes and guidelines usually let the
+                    court weigh a defendant's history, health, family
+                    responsibilities and prospects. Prosecutors exercise
+                    discretion in charging and plea offers. Parole boards and
+                    clemency authorities consider who a person was and has
+                    become. At each of these points, a well-documented life
+                    history can change the outcome.
+                    """
+                ),
+                quote(
+                    """
+                    [The sentencer must] not be precluded from considering, as a
+                    mitigating factor, any aspect of a defendant's character or
+                    record and any of the circumstances of the offense that the
+                    defendant proffers as a basis for a sentence less than death.
+                    """,
+                    "Lockett v. Ohio, 438 U.S. 586 (1978) (plurality opinion)",
+                ),
+                callout(
+                    "Key point",
+                    """
+                    Mitigation is not limited to a list of factors in a statute.
+                    Anything about a person's life that could reasonably lead a
+                    decision-maker toward mercy or a lesser sentence is worth
+                    finding, documenting and bringing to counsel.
+                    """,
+                ),
+                reflection(
+                    """
+                    In your clinical work, when has knowing a person's history
+                    changed your judgment of their behavior? What would a judge
+                    have needed to see to reach the same understanding?
+                    """
+                ),
+                NOT_LEGAL_ADVICE,
+            ],
+        },
+        {
+            "title": "The ABA Guidelines and the mitigation function",
+            "estimated_minutes": 35,
+            "summary": (
+                "What the national standard for capital defense says about "
+                "mitigation investigation, and why it matters outside capital "
+                "cases too."
+            ),
+            "body": [
+                text(
+                    """
+                    The American Bar Association's <i>Guidelines for the
+                    Appointment and Performance of Defense Counsel in Death
+                    Penalty Cases</i>, revised in 2003, describe the defense team
+                    a capital case requires: at least two qualified attorneys, an
+                    investigator and a mitigation specialist, with someone on the
+                    team able to screen for mental and psychological disorders.
+                    In 2008 the <i>Supplementary Guidelines for the Mitigation
+                    Function of Defense Teams in Death Penalty Cases</i> set out
+                    in detail what that mitigation work involves.
+                    """
+                ),
+                h2("What the Supplementary Guidelines describe"),
+                text(
+                    """
+                    - A thorough, independent investigation of the client's life
+                      history, reaching back generations where it helps.
+                    - Records gathered from every institution that touched the
+                      client and the family, not just those that seem relevant.
+                    - Repeated, in-person interviews built on trust, with the
+                      client and with many witnesses.
+                    - Screening for conditions that call for expert evaluation.
+                    - Mitigation as a responsibility of the whole team, from the
+                      first day of the case to its end.
+                    """
+                ),
+                text(
+                    """
+                    The Guidelines are a professional standard, not a statute.
+                    Courts and defender offices refer to them when they ask what
+                    reasonable capital defense looks like, and many non-capital
+                    offices borrow their description of the work. For you they
+                    are the clearest single statement of what a defense team will
+                    expect of a mitigation specialist.
+                    """
+                ),
+                reflection(
+                    """
+                    Which of the responsibilities above already feels familiar
+                    from your clinical practice, and which is entirely new?
+                    """
+                ),
+                NOT_LEGAL_ADVICE,
+            ],
+        },
+        {
+            "title": "The defense team",
+            "estimated_minutes": 25,
+            "summary": (
+                "Who is on a defense team, what each member does, and how the "
+                "mitigation specialist's work connects to theirs."
+            ),
+            "body": [
+                text(
+                    """
+                    A defense team is led by counsel. The lead attorney is
+                    responsible for the client's defense and makes the strategic
+                    decisions; co-counsel share the legal work. A fact
+                    investigator examines the offense itself: the scene, the
+                    witnesses, the forensic evidence. The mitigation specialist
+                    investigates the client's life. Experts, such as
+                    psychologists, psychiatrists, neuropsychologists and others,
+                    are retained by counsel when the investigation shows a need.
+                    """
+                ),
+                text(
+                    """
+                    These roles overlap constantly. The investigator may find a
+                    neighbor who knew the client as a child; the specialist may
+                    learn something about the night of the offense. Good teams
+                    meet often and share what they learn, through counsel, so
+                    that nothing important sits in one person's notes.
+                    """
+                ),
+                text(
+                    """
+                    The specialist's work reaches every other member's. The
+                    attorneys need the life history to choose a strategy and
+                    negotiate; the investigator may need to find witnesses the
+                    specialist has heard about; experts rely on the records and
+                    chronology the specialist assembles. Treat the team's
+                    shared file as the single place where the case's knowledge
+                    lives.
+                    """
+                ),
+                callout(
+                    "Key point",
+                    """
+                    You report to counsel. Information flows through the
+                    attorney, who decides what the team does with it and what,
+                    if anything, is disclosed outside the team.
+                    """,
+                ),
+                reflection(
+                    """
+                    How does working under an attorney's direction compare with
+                    the supervision structures you know from clinical settings?
+                    """
+                ),
+            ],
+        },
+        {
+            "title": "From clinician to mitigation specialist",
+            "estimated_minutes": 25,
+            "summary": (
+                "What a clinical training brings to the work, and what a "
+                "clinician has to learn to do it well."
+            ),
+            "body": [
+                text(
+                    """
+                    Social workers, counselors and psychologists arrive with
+                    much of what the role needs: interviewing skill, comfort with
+                    painful subjects, knowledge of development and trauma, and a
+                    habit of seeing people in their family and community
+                    context. Many teams prefer specialists with clinical
+                    training for exactly these reasons.
+                    """
+                ),
+                text(
+                    """
+                    The adjustments are just as real. You will gather facts for
+                    someone else's use rather than treat. You will document more
+                    and interpret less. You will learn the vocabulary of the
+                    courts and write for readers who are looking for weaknesses.
+                    And you will carry stories of harm for years at a time.
+                    Modules 2 to 8 take these adjustments one at a time; the
+                    capstone in module 9 asks you to put them together.
+                    """
+                ),
+                quote(
+                    """
+                    I stopped asking myself how to help and started asking what
+                    the court needed to understand. The empathy stayed. The
+                    purpose changed.
+                    """,
+                    "A former child-welfare caseworker, now a mitigation specialist "
+                    "(composite)",
+                ),
+                reflection(
+                    """
+                    Write down the three clinical skills you expect to use most,
+                    and one habit from clinical practice you may need to set
+                    aside.
+                    """
+                ),
+            ],
+        },
+    ],
+}

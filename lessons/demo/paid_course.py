@@ -1,0 +1,106 @@
+"""Course two, paid, with CE: Foundations of Mitigation Practice for Clinicians.
+
+Nine modules, one file each under ``lessons.demo.paid``. Module slugs come
+from their titles. The knowledge checks and the post-test arrive with quizzes.
+"""
+
+from decimal import Decimal
+
+from lessons.demo.markup import callout, h2, text
+from lessons.demo.paid import (
+    module_1,
+    module_2,
+    module_3,
+    module_4,
+    module_5,
+    module_6,
+    module_7,
+    module_8,
+    module_9,
+)
+
+COURSE = {
+    "title": "Foundations of Mitigation Practice for Clinicians",
+    "slug": "foundations-of-mitigation-practice",
+    "price_amount": 24900,
+    "currency": "usd",
+    "ce_hours": Decimal("20.00"),
+    "summary": (
+        "A self-paced course for clinicians joining defense teams: the legal frame, "
+        "ethics, records, life-history interviewing, trauma screening, experts and "
+        "the social-history narrative. 20 CE hours."
+    ),
+    "learning_objectives": [
+        ("objective", "Explain the role of mitigation in individualized sentencing."),
+        (
+            "objective",
+            "Describe the ethics of working as a clinician at counsel's direction.",
+        ),
+        ("objective", "Plan a records investigation that reaches back generations."),
+        (
+            "objective",
+            "Conduct trauma-informed life-history interviews and write memoranda.",
+        ),
+        (
+            "objective",
+            "Identify red flags that call for an expert, without diagnosing.",
+        ),
+        ("objective", "Build chronologies, genograms and a social-history report."),
+        ("objective", "Adapt mitigation work to each stage of a criminal case."),
+    ],
+    "audience": (
+        "Licensed social workers, counselors, marriage and family therapists and "
+        "psychologists who work, or plan to work, as mitigation specialists or "
+        "with defense teams. Intermediate level: it assumes clinical training and "
+        "no legal background."
+    ),
+    "description": [
+        text(
+            """
+            Clinicians bring a defense team the skills it most needs: careful
+            interviewing, a trained eye for trauma and developmental red flags,
+            and an understanding of families across generations. This course
+            teaches the rest: the legal frame the work happens in, the ethics of
+            working at counsel's direction, and the craft of turning a life's
+            records and stories into evidence a court can hear.
+            """
+        ),
+        h2("How the course works"),
+        text(
+            """
+            - Nine self-paced modules of reading, video with transcripts and
+              reflection prompts, each closed by a knowledge check.
+            - A capstone built around a fictional case file.
+            - A final post-test and a course evaluation; your certificate is
+              issued when both are complete.
+            """
+        ),
+        h2("Continuing education"),
+        text(
+            """
+            The course carries 20 CE hours, delivered as self-paced online
+            learning at the intermediate level. Check with your licensing board
+            that it accepts the course before you enroll.
+            """
+        ),
+        callout(
+            "About this demo",
+            """
+            This course is part of Practicum's demo academy. Its lessons are
+            shortened, every case is fictional, and it is not approved for CE by
+            any board. It is educational and is not legal advice.
+            """,
+        ),
+    ],
+    "modules": [
+        module_1.MODULE,
+        module_2.MODULE,
+        module_3.MODULE,
+        module_4.MODULE,
+        module_5.MODULE,
+        module_6.MODULE,
+        module_7.MODULE,
+        module_8.MODULE,
+        module_9.MODULE,
+    ],
+}

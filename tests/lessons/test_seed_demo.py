@@ -1,0 +1,249 @@
+"""``manage.py seed_demo``: the demo academy the DESIGN contract promises.
+
+Seeding takes a few seconds, so the module seeds once, on the fresh test
+database, inside a transaction that is rolled back when the module is done.
+Each test runs in its own savepoint within it, so a test that edits the demo
+(or seeds again) leaves the next test the freshly seeded academy.
+"""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.test import override_settings
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from core.models import ContentPage, HomePage
+from courses.models import CoursePage, Enrollment, EnrollmentStatus, Instructor
+from lessons.models import LessonPage
+from lessons.video import embed_url
+
+pytestmark = pytest.mark.django_db
+
+FREE = "/courses/mitigation-101/"
+PAID = "/courses/foundations-of-mitigation-practice/"
+INSTRUCTOR = "instructor@example.com"
+LEARNER = "learner@example.com"
+PASSWORD = "practicum-demo"
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Run seed_demo once for the module; yields the media folder and its output."""
+    media = tmp_path_factory.mktemp("seed-media")
+    with (
+        override_settings(MEDIA_ROOT=media),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        out = StringIO()
+        call_command("seed_demo", stdout=out)
+        yield {"media": media, "output": out.getvalue()}
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _seeded(seeded, settings):
+    settings.MEDIA_ROOT = seeded["media"]  # where the demo's document was written
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "users": get_user_model().objects.count(),
+        "email addresses": EmailAddress.objects.count(),
+        "enrollments": Enrollment.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "instructors": Instructor.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def course(path: str) -> CoursePage:
+    return CoursePage.objects.get(url_path=f"/home{path}")
+
+
+def lessons_of(page: Page) -> list[LessonPage]:
+    return list(LessonPage.objects.descendant_of(page).order_by("path"))
+
+
+# Idempotency ---------------------------------------------------------------
+
+
+def test_the_first_run_reports_what_it_created(seeded):
+    output = seeded["output"]
+
+    assert "Demo academy ready: 2 courses, 10 modules, 39 lessons." in output
+    assert "2 users" in output
+    assert "Replaced Wagtail's welcome page" in output
+    assert f"Log in as {INSTRUCTOR} or {LEARNER} with password {PASSWORD}" in output
+
+
+def test_a_second_run_creates_nothing():
+    after_first = counts()
+
+    output = seed()
+
+    assert counts() == after_first
+    assert "nothing (already loaded)" in output
+
+
+def test_a_second_run_keeps_an_instructors_edits():
+    lesson = LessonPage.objects.get(slug="what-mitigation-is")
+    lesson.title = "Edited by the instructor"
+    lesson.save_revision().publish()
+    instructor = get_user_model().objects.get(email=INSTRUCTOR)
+    instructor.set_password("changed-after-seeding")
+    instructor.save()
+
+    seed()
+
+    lesson.refresh_from_db()
+    instructor.refresh_from_db()
+    assert lesson.title == "Edited by the instructor"
+    assert instructor.check_password("changed-after-seeding")
+
+
+def test_a_second_run_restores_a_deleted_page():
+    ContentPage.objects.get(slug="about").delete()
+
+    output = seed()
+
+    assert ContentPage.objects.live().filter(slug="about").exists()
+    assert "Created this run: 1 page." in output
+
+
+def test_refuses_to_run_under_production_settings(settings):
+    settings.SETTINGS_MODULE = "config.settings.production"
+    ContentPage.objects.get(slug="about").delete()  # so a run would have work to do
+    before = counts()
+
+    with pytest.raises(CommandError, match="production"):
+        call_command("seed_demo", stdout=StringIO())
+
+    assert counts() == before
+
+
+# People --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("email", [INSTRUCTOR, LEARNER])
+def test_demo_users_log_in_with_a_verified_primary_email(client, email):
+    assert client.login(email=email, password=PASSWORD)
+    address = EmailAddress.objects.get(email=email)
+    assert address.verified
+    assert address.primary
+
+
+def test_instructor_is_a_superuser_and_learner_is_not():
+    users = get_user_model().objects
+    assert users.get(email=INSTRUCTOR).is_superuser
+    assert users.get(email=INSTRUCTOR).is_staff
+    assert not users.get(email=LEARNER).is_staff
+
+
+def test_learner_is_enrolled_in_the_free_course_and_nobody_in_the_paid_one():
+    learner = get_user_model().objects.get(email=LEARNER)
+    enrollment = Enrollment.objects.get(user=learner)
+    assert enrollment.course == course(FREE)
+    assert enrollment.status == EnrollmentStatus.ACTIVE
+    assert not Enrollment.objects.filter(course=course(PAID)).exists()
+
+
+# The tree ------------------------------------------------------------------
+
+
+def test_home_page_replaces_the_welcome_page_as_the_site_root():
+    site = Site.objects.get(is_default_site=True)
+    home = HomePage.objects.get()
+    assert site.root_page_id == home.pk
+    assert site.site_name == "Practicum"
+    assert home.get_parent().depth == 1
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail")
+    slugs = [page.slug for page in home.get_children().live()]
+    assert slugs == ["courses", "about", "privacy", "terms", "refund-policy"]
+
+
+def test_policy_pages_open_with_a_review_before_launch_callout():
+    for page in ContentPage.objects.all():
+        first = page.body[0]
+        assert first.block_type == "callout", page.slug
+        assert "counsel" in first.value["text"].source
+
+
+def test_free_course_has_one_module_of_three_lessons_the_first_a_preview():
+    free = course(FREE)
+    lessons = lessons_of(free)
+    assert free.price_amount == 0
+    assert free.get_children().count() == 1
+    assert len(lessons) == 3
+    assert [lesson.is_free_preview for lesson in lessons] == [True, False, False]
+
+
+def test_paid_course_has_nine_modules_and_ce_details():
+    paid = course(PAID)
+    modules = list(paid.get_children().live().specific())
+    assert paid.price_amount == 24900
+    assert paid.currency == "usd"
+    assert str(paid.ce_hours) == "20.00"
+    assert paid.instructor.name == "Dana Whitfield"
+    assert len(modules) == 9
+    for module in modules:
+        assert 2 <= module.get_children().live().count() <= 5, module.slug
+    assert modules[0].slug == "what-mitigation-is-and-why-it-matters"
+    first_lesson = lessons_of(modules[0])[0]
+    assert first_lesson.is_free_preview
+    assert sum(lesson.is_free_preview for lesson in lessons_of(paid)) == 1
+
+
+def test_every_lesson_has_a_summary_minutes_and_text():
+    for lesson in LessonPage.objects.all():
+        assert lesson.live, lesson.slug
+        assert lesson.summary, lesson.slug
+        assert lesson.estimated_minutes > 0, lesson.slug
+        assert any(b.block_type == "paragraph" for b in lesson.body), lesson.slug
+
+
+def test_lessons_carry_a_video_and_the_records_log_document():
+    blocks = [block for lesson in LessonPage.objects.all() for block in lesson.body]
+
+    videos = [b.value for b in blocks if b.block_type == "video"]
+    documents = [b.value["document"] for b in blocks if b.block_type == "document"]
+
+    assert videos and all(embed_url(v["url"]) for v in videos)
+    assert all(v["transcript"].source for v in videos)
+    log = get_document_model().objects.get(title="Records request log (template)")
+    assert documents == [log]
+    with log.open_file() as handle:
+        rows = handle.read().decode("utf-8").splitlines()
+    assert rows[0].startswith("Request ID,Record source")
+    assert len(rows) == 4
+
+
+# The contract URLs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [FREE, PAID])
+def test_course_pages_answer_200(client, path):
+    assert client.get(path).status_code == 200
+
+
+def test_a_free_preview_lesson_answers_200_to_a_visitor(client):
+    preview = LessonPage.objects.get(slug="what-mitigation-is")
+
+    assert client.get(preview.url).status_code == 200
