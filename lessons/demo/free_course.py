@@ -1,6 +1,6 @@
-"""Course one, free: Mitigation 101. One module, three lessons.
+"""Course one, free: Mitigation 101. One module: three lessons and a knowledge check.
 
-The knowledge check arrives with quizzes; until then the module is lessons only.
+The knowledge check's questions are in ``lessons.demo.quizzes.free``.
 """
 
 from lessons.demo.markup import (
@@ -12,6 +12,7 @@ from lessons.demo.markup import (
     text,
     video,
 )
+from lessons.demo.quizzes.free import KNOWLEDGE_CHECK
 
 LESSON_WHAT_MITIGATION_IS = {
     "title": "What mitigation is, and why courts hear it",
@@ -361,6 +362,8 @@ COURSE = {
             - Three short lessons, about 45 minutes in all.
             - A video introduction with a full transcript.
             - Reflection prompts to connect the material to your own practice.
+            - A five-question knowledge check to close the course, which you
+              can take as often as you like.
             """
         ),
         callout(
@@ -384,6 +387,7 @@ COURSE = {
                 LESSON_THE_WORK,
                 LESSON_THE_FRAME,
             ],
+            "quizzes": [KNOWLEDGE_CHECK],
         }
     ],
 }

@@ -36,7 +36,7 @@ from lessons.demo import documents, people, site_pages
 from lessons.demo.free_course import COURSE as FREE_COURSE
 from lessons.demo.markup import DocumentRef
 from lessons.demo.paid_course import COURSE as PAID_COURSE
-from lessons.models import LessonPage
+from lessons.models import LessonPage, QuizPage
 
 DEMO_PASSWORD = "practicum-demo"  # noqa: S105 (a published demo password)
 
@@ -53,6 +53,7 @@ class SeedReport:
     courses: int = 0
     modules: int = 0
     lessons: int = 0
+    quizzes: int = 0
     logins: list[str] = field(default_factory=list)
     welcome_page_removed: bool = False
 
@@ -190,18 +191,37 @@ def _default_site_ensure(home: HomePage, report: SeedReport) -> Site:
     return site
 
 
-def _publish_new(parent: Page, page: Page, user: User) -> Page:
-    parent.add_child(instance=page)
+def _publish_new(
+    parent: Page, page: Page, user: User, *, before: Page | None = None
+) -> Page:
+    if before is None:
+        parent.add_child(instance=page)
+    else:
+        before.add_sibling(pos="left", instance=page)
     log(instance=page, action="wagtail.create", user=user)
     page.save_revision(user=user, log_action=True).publish(user=user)
     return page
 
 
+def _slug(spec: dict) -> str:
+    return spec.get("slug") or slugify(spec["title"])
+
+
 def _page_ensure(
-    parent: Page, model: type[Page], spec: dict, user: User, report: SeedReport
+    parent: Page,
+    model: type[Page],
+    spec: dict,
+    user: User,
+    report: SeedReport,
+    *,
+    before: str | None = None,
 ) -> Page:
-    """The child of ``parent`` at ``spec["slug"]``, created and published if absent."""
-    slug = spec.get("slug") or slugify(spec["title"])
+    """The child of ``parent`` at ``spec["slug"]``, created and published if absent.
+
+    A new page is appended as the last child, or, with ``before``, placed just
+    left of the existing sibling with that slug.
+    """
+    slug = _slug(spec)
     existing = Page.objects.child_of(parent).filter(slug=slug).first()
     if existing is not None:
         existing = existing.specific
@@ -213,13 +233,17 @@ def _page_ensure(
         return existing
     fields = {k: v for k, v in spec.items() if k not in _NOT_FIELDS}
     page = model(slug=slug, **fields)
-    _publish_new(parent, page, user)
+    anchor = None
+    if before is not None:
+        # Fresh from the database: an earlier insert may have moved its path.
+        anchor = Page.objects.child_of(parent).filter(slug=before).first()
+    _publish_new(parent, page, user, before=anchor)
     report.created["page"] += 1
     return page
 
 
 # Keys in the content specs that describe children rather than page fields.
-_NOT_FIELDS = {"slug", "modules", "lessons"}
+_NOT_FIELDS = {"slug", "modules", "lessons", "quizzes"}
 
 
 # Courses --------------------------------------------------------------------
@@ -273,11 +297,43 @@ def _course_ensure(
     for module_spec in spec["modules"]:
         module = _page_ensure(course, ModulePage, module_spec, user, report)
         report.modules += 1
-        for lesson_spec in module_spec["lessons"]:
-            lesson_spec = {
-                **lesson_spec,
-                "body": _resolve_documents(lesson_spec["body"], docs),
-            }
-            _page_ensure(module, LessonPage, lesson_spec, user, report)
-            report.lessons += 1
+        items = [
+            (
+                LessonPage,
+                {**lesson, "body": _resolve_documents(lesson["body"], docs)},
+            )
+            for lesson in module_spec["lessons"]
+        ]
+        items += [(QuizPage, quiz) for quiz in module_spec.get("quizzes", ())]
+        _items_ensure(module, items, user, report)
+        report.lessons += len(module_spec["lessons"])
+        report.quizzes += len(module_spec.get("quizzes", ()))
     return course
+
+
+def _items_ensure(
+    module: ModulePage,
+    items: list[tuple[type[Page], dict]],
+    user: User,
+    report: SeedReport,
+) -> None:
+    """A module's lessons, then its quizzes, in the order the spec lists them.
+
+    On a fresh module every item is appended, so the quizzes come last. When
+    only some are missing (a lesson deleted since, or quizzes added to a demo
+    seeded before they existed), each missing item goes just before the next
+    item of the spec that is already there, or last if none is: a restored
+    lesson returns to its place before the knowledge check. Pages an
+    instructor added stay where they are.
+    """
+    slugs = [_slug(spec) for _model, spec in items]
+    present = set(
+        Page.objects.child_of(module)
+        .filter(slug__in=slugs)
+        .values_list("slug", flat=True)
+    )
+    for index, (model, spec) in enumerate(items):
+        before = None
+        if slugs[index] not in present:
+            before = next((s for s in slugs[index + 1 :] if s in present), None)
+        _page_ensure(module, model, spec, user, report, before=before)

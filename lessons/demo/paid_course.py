@@ -1,7 +1,8 @@
 """Course two, paid, with CE: Foundations of Mitigation Practice for Clinicians.
 
 Nine modules, one file each under ``lessons.demo.paid``. Module slugs come
-from their titles. The knowledge checks and the post-test arrive with quizzes.
+from their titles. Modules 1 to 8 end with a knowledge check and the capstone
+with the final post-test; their questions are in ``lessons.demo.quizzes``.
 """
 
 from decimal import Decimal
@@ -18,6 +19,7 @@ from lessons.demo.paid import (
     module_8,
     module_9,
 )
+from lessons.demo.quizzes import POST_TEST_ATTEMPTS, POST_TEST_PASS_MARK
 
 COURSE = {
     "title": "Foundations of Mitigation Practice for Clinicians",
@@ -67,12 +69,14 @@ COURSE = {
         ),
         h2("How the course works"),
         text(
-            """
-            - Nine self-paced modules of reading, video with transcripts and
-              reflection prompts, each closed by a knowledge check.
+            f"""
+            - Eight self-paced modules of reading, video with transcripts and
+              reflection prompts, each closed by a knowledge check you can take
+              as often as you like.
             - A capstone built around a fictional case file.
-            - A final post-test and a course evaluation; your certificate is
-              issued when both are complete.
+            - A final post-test on all nine modules (pass mark
+              {POST_TEST_PASS_MARK}%, {POST_TEST_ATTEMPTS} attempts) and a course
+              evaluation; your certificate is issued when both are complete.
             """
         ),
         h2("Continuing education"),

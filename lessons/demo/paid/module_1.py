@@ -9,6 +9,7 @@ from lessons.demo.markup import (
     text,
     video,
 )
+from lessons.demo.quizzes.paid_module_1 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "What mitigation is and why it matters",
@@ -253,4 +254,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

@@ -1,6 +1,7 @@
 """Module 2: Ethics, confidentiality and role clarity."""
 
 from lessons.demo.markup import NOT_LEGAL_ADVICE, callout, h2, quote, reflection, text
+from lessons.demo.quizzes.paid_module_2 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Ethics, confidentiality and role clarity",
@@ -242,4 +243,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

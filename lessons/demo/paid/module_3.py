@@ -8,6 +8,7 @@ from lessons.demo.markup import (
     reflection,
     text,
 )
+from lessons.demo.quizzes.paid_module_3 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Records",
@@ -208,4 +209,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

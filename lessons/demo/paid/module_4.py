@@ -1,6 +1,7 @@
 """Module 4: Life-history interviewing."""
 
 from lessons.demo.markup import callout, h2, quote, reflection, text
+from lessons.demo.quizzes.paid_module_4 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Life-history interviewing",
@@ -249,4 +250,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

@@ -8,6 +8,7 @@ from lessons.demo.markup import (
     reflection,
     text,
 )
+from lessons.demo.quizzes.paid_module_5 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Trauma, development and adversity",
@@ -207,4 +208,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

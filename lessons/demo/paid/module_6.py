@@ -1,6 +1,7 @@
 """Module 6: Mental-health screening and experts."""
 
 from lessons.demo.markup import NOT_LEGAL_ADVICE, callout, h2, reflection, text
+from lessons.demo.quizzes.paid_module_6 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Mental-health screening and experts",
@@ -140,4 +141,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

@@ -1,6 +1,7 @@
 """Module 7: Building the narrative."""
 
 from lessons.demo.markup import callout, h2, quote, reflection, text
+from lessons.demo.quizzes.paid_module_7 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Building the narrative",
@@ -201,4 +202,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

@@ -1,6 +1,7 @@
 """Module 8: Mitigation at every stage."""
 
 from lessons.demo.markup import NOT_LEGAL_ADVICE, callout, h2, reflection, text
+from lessons.demo.quizzes.paid_module_8 import KNOWLEDGE_CHECK
 
 MODULE = {
     "title": "Mitigation at every stage",
@@ -170,4 +171,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [KNOWLEDGE_CHECK],
 }

@@ -1,6 +1,7 @@
 """Module 9: Capstone. The case is fictional from start to finish."""
 
 from lessons.demo.markup import NOT_LEGAL_ADVICE, callout, h2, reflection, text
+from lessons.demo.quizzes.paid_final import POST_TEST
 
 MODULE = {
     "title": "Capstone",
@@ -180,4 +181,5 @@ MODULE = {
             ],
         },
     ],
+    "quizzes": [POST_TEST],
 }

@@ -47,7 +47,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo academy ready: {report.courses} courses, {report.modules} "
-                f"modules, {report.lessons} lessons."
+                f"modules, {report.lessons} lessons, {report.quizzes} quizzes."
             )
         )
         if report.created_anything:
