@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from wagtail.models import Page
 from courses.access import item_access
 from courses.views import item_refused
 from lessons import grading
-from lessons.models import QuizAttempt
+from lessons.models import LessonPage, QuizAttempt
 from lessons.selectors import attempt_feedback, quiz_standing
 from lessons.services import (
     QuizError,
@@ -28,6 +28,8 @@ from lessons.services import (
 def item_completion(request, page_id: int):
     """Mark a lesson complete (and continue) or not complete."""
     page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    if not isinstance(page, LessonPage):  # a quiz completes itself when passed
+        return HttpResponseBadRequest(_("Only lessons are marked complete by hand."))
     decision = item_access(user=request.user, page=page)
     if not decision.allowed:
         return item_refused(request, page=page, decision=decision)

@@ -127,7 +127,7 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
         )
         if changed:
             transaction.on_commit(lambda: order_confirmation_send.enqueue(order.pk))
-    elif had_access and not has_access:
+    elif had_access and not has_access and not _other_order_gives_access(order):
         enrollment = Enrollment.objects.filter(
             user=order.user, course=order.course, source=EnrollmentSource.PURCHASE
         ).first()
@@ -141,6 +141,14 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
                 enrollment=enrollment, reason=f"Order {order.number} {reason}"
             )
     return order
+
+
+def _other_order_gives_access(order: Order) -> bool:
+    """A learner who paid twice keeps the course while another order pays for it."""
+    others = Order.objects.filter(
+        user=order.user, course=order.course, paid_at__isnull=False
+    ).exclude(pk=order.pk)
+    return any(order_gives_access(other) for other in others)
 
 
 @transaction.atomic
