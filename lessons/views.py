@@ -75,6 +75,8 @@ def quiz_start(request, *, quiz):
 def quiz_submit(request, *, quiz):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        raise Http404
     attempt = QuizAttempt.objects.filter(
         user=request.user, quiz=quiz, submitted_at__isnull=True
     ).first()
@@ -96,6 +98,8 @@ def quiz_submit(request, *, quiz):
 
 
 def quiz_attempt_result(request, *, quiz, number: int):
+    if not request.user.is_authenticated:
+        raise Http404
     attempt = QuizAttempt.objects.filter(
         user=request.user, quiz=quiz, number=number, submitted_at__isnull=False
     ).first()
