@@ -20,7 +20,7 @@ from accounts.models import User
 from courses.models import CoursePage, Enrollment, EnrollmentSource
 from courses.services import enrollment_grant, enrollment_revoke
 from payments import stripe_gateway
-from payments.lock_objects import order_lock
+from payments.lock_objects import order_lock, payment_lock
 from payments.models import (
     DisputeStatus,
     Order,
@@ -126,7 +126,9 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
             user=order.user, course=order.course, source=EnrollmentSource.PURCHASE
         )
         if changed:
-            transaction.on_commit(lambda: order_confirmation_send.enqueue(order.pk))
+            transaction.on_commit(
+                lambda: order_confirmation_send.enqueue(order.pk), robust=True
+            )
     elif had_access and not has_access and not _other_order_gives_access(order):
         enrollment = Enrollment.objects.filter(
             user=order.user, course=order.course, source=EnrollmentSource.PURCHASE
@@ -161,6 +163,7 @@ def checkout_fulfil(*, session: CheckoutSession) -> Order | None:
     """
     if session.order_id is None:
         return None
+    payment_lock(payment_intent_id=session.payment_intent_id)
     try:
         order = order_lock(order_id=session.order_id)
     except Order.DoesNotExist:
@@ -211,6 +214,7 @@ def order_sync_by_payment_intent(*, payment_intent_id: str) -> Order | None:
     payment: it is stored, and fulfilment folds it in when the order learns
     its payment intent.
     """
+    payment_lock(payment_intent_id=payment_intent_id)
     order_id = (
         Order.objects.filter(payment_intent_id=payment_intent_id)
         .values_list("pk", flat=True)

@@ -97,6 +97,8 @@ def checkout_success(request):
     ):
         raise Http404
     order = checkout_fulfil(session=session)
+    if order is None:  # the session does not match the order it names
+        raise Http404
     return _after_payment(request, order)
 
 
