@@ -31,7 +31,7 @@ python:
 $(BIN)/.installed: requirements.txt requirements-dev.txt | python
 	@if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); fi
 	@$(BIN)/python -m pip install --quiet --upgrade pip 2>/dev/null || true
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt 2>&1 | grep -v "is ignored: it is neither" || true
+	set -o pipefail; $(BIN)/python -m pip install --quiet -r requirements-dev.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
 	@$(BIN)/python -c "import django, wagtail, allauth" 
 	@touch $@
 

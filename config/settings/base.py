@@ -22,6 +22,7 @@ env = environ.Env()
 # https://docs.djangoproject.com/en/6.1/ref/settings/#debug
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 LANGUAGE_CODE = "en-us"
@@ -232,7 +233,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # https://docs.djangoproject.com/en/6.1/topics/tasks/
 # Immediate by default: Wagtail's search and reference indexes update through
 # tasks, and document access relies on the reference index.
-TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# TASKS_BACKEND=database queues work for `manage.py db_worker` (django-tasks-db).
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {
+    "default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", default="immediate")]}
+}
 
 # WAGTAIL
 # https://docs.wagtail.org/en/stable/reference/settings.html
