@@ -51,6 +51,14 @@ run: seed ## Set up, migrate, load the demo and serve on 127.0.0.1:$(PORT)
 	@echo "Practicum is at http://127.0.0.1:$(PORT)/  (instructor@example.com / learner@example.com, password practicum-demo)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+STRIPE_EVENTS := checkout.session.completed,checkout.session.async_payment_succeeded,checkout.session.async_payment_failed,checkout.session.expired,charge.refunded,charge.dispute.created,charge.dispute.closed
+
+.PHONY: stripe-listen
+stripe-listen: ## Forward Stripe test-mode webhooks to make run (needs the Stripe CLI)
+	@command -v stripe >/dev/null || { echo "The Stripe CLI is not installed: see https://docs.stripe.com/stripe-cli, then run 'stripe login'."; exit 1; }
+	@echo "Put the signing secret it prints (whsec_...) in STRIPE_WEBHOOK_SECRET, with STRIPE_SECRET_KEY=sk_test_..., for make run."
+	stripe listen --forward-to 127.0.0.1:$(PORT)/payments/stripe/webhook/ --events $(STRIPE_EVENTS)
+
 .PHONY: test
 test: install ## Run the whole test suite (SQLite unless DATABASE_URL is set)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
