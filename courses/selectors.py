@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
 from wagtail.models import Page
 
 from courses.access import CourseState, course_state
-from courses.models import CoursePage, Enrollment, EnrollmentStatus
+from courses.models import (
+    Certificate,
+    CertificateStatus,
+    CoursePage,
+    Enrollment,
+    EnrollmentStatus,
+)
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
@@ -62,3 +69,81 @@ def learner_dashboard(*, user) -> list[DashboardCourse]:
         )
         for enrollment in learner_enrollments(user=user)
     ]
+
+
+@dataclass
+class Transcript:
+    """A learner's CE record: valid certificates and hours by credit type and year."""
+
+    certificates: list[Certificate]
+    total_hours: Decimal
+    by_type: list[tuple[str, Decimal]]
+    by_year: list[tuple[int, Decimal, list[tuple[str, Decimal]]]]
+
+
+def _add(totals: dict[str, Decimal], label: str, hours: Decimal) -> None:
+    totals[label] = totals.get(label, Decimal("0")) + hours
+
+
+def learner_transcript(*, user) -> Transcript:
+    """Every valid certificate of ``user`` (corrected copies, not what they replace)."""
+    certificates = list(
+        Certificate.objects.filter(
+            enrollment__user=user, status=CertificateStatus.VALID
+        ).order_by("-completed_on", "-issued_at")
+    )
+    by_type: dict[str, Decimal] = {}
+    years: dict[int, dict[str, Decimal]] = {}
+    for certificate in certificates:
+        for label, hours in certificate.credits:
+            _add(by_type, label, Decimal(hours))
+            _add(
+                years.setdefault(certificate.completed_on.year, {}),
+                label,
+                Decimal(hours),
+            )
+    return Transcript(
+        certificates=certificates,
+        total_hours=sum((c.ce_hours for c in certificates), Decimal("0")),
+        by_type=sorted(by_type.items()),
+        by_year=[
+            (year, sum(totals.values(), Decimal("0")), sorted(totals.items()))
+            for year, totals in sorted(years.items(), reverse=True)
+        ],
+    )
+
+
+TRANSCRIPT_COLUMNS = [
+    "serial",
+    "course",
+    "completed_on",
+    "ce_hours",
+    "credits",
+    "format",
+    "approvals",
+    "status",
+    "corrected_copy",
+]
+
+
+def transcript_csv_rows(*, user) -> list[list[str]]:
+    """The transcript as CSV rows, header first."""
+    rows = [TRANSCRIPT_COLUMNS]
+    for certificate in learner_transcript(user=user).certificates:
+        rows.append(
+            [
+                certificate.serial,
+                certificate.course_title,
+                certificate.completed_on.isoformat(),
+                str(certificate.ce_hours),
+                "; ".join(f"{label}: {hours}" for label, hours in certificate.credits),
+                certificate.ce_format,
+                "; ".join(
+                    f"{a['body']} ({a['provider_number']})"
+                    for a in certificate.approvals
+                ),
+                certificate.get_status_display(),
+                "yes" if certificate.is_corrected_copy else "no",
+            ]
+        )
+    return rows

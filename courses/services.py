@@ -1,12 +1,24 @@
-"""Writes for courses: enrollments."""
+"""Writes for courses: enrollments, evaluations, completion and certificates."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
-from courses.models import CoursePage, Enrollment, EnrollmentSource, EnrollmentStatus
+from accounts.models import ClinicianProfile, User
+from courses.certificate_serials import serial_new
+from courses.completion import course_completion_facts
+from courses.models import (
+    Certificate,
+    CertificateStatus,
+    CourseEvaluation,
+    CoursePage,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
+)
+from courses.tasks import certificate_issued_send
 
 
 @transaction.atomic
@@ -53,3 +65,149 @@ def enrollment_revoke(*, enrollment: Enrollment, reason: str) -> bool:
         update_fields=["status", "revoked_at", "revoke_reason", "updated_at"]
     )
     return True
+
+
+# Completion and certificates ----------------------------------------------------
+
+
+def evaluation_submit(
+    *, enrollment: Enrollment, course: CoursePage, data: dict
+) -> CourseEvaluation:
+    """Store the learner's course evaluation once; a second submission is refused.
+
+    ``data`` holds ``objective_ratings`` (objective text → 1–5), ``relevance``,
+    ``content_quality``, ``instructor_effectiveness``, ``hours_spent`` and
+    ``comments``.
+    """
+    evaluation, created = CourseEvaluation.objects.get_or_create(
+        enrollment=enrollment, defaults=data
+    )
+    if not created:
+        raise ValueError("This course has already been evaluated.")
+    return evaluation
+
+
+def _certificate_snapshot(
+    *, enrollment: Enrollment, course: CoursePage, post_test_score: int | None
+) -> dict:
+    profile = ClinicianProfile.objects.filter(user=enrollment.user).first()
+    instructor = str(course.instructor) if course.instructor else ""
+    return {
+        "learner_name": (profile.name_on_certificate if profile else "")
+        or enrollment.user.get_full_name()
+        or enrollment.user.email,
+        "license_type": profile.license_type if profile else "",
+        "license_number": profile.license_number if profile else "",
+        "license_state": profile.license_state if profile else "",
+        "course_title": course.title,
+        "ce_hours": course.ce_hours or 0,
+        "credits": [[label, str(hours)] for label, hours in course.credit_lines()],
+        "ce_format": course.get_ce_format_display() if course.ce_hours else "",
+        "ce_level": course.get_ce_level_display() if course.ce_level else "",
+        "approvals": [
+            {
+                "body": approval.body_name,
+                "provider_number": approval.provider_number,
+                "statement": approval.statement,
+            }
+            for approval in course.approvals.all()
+        ],
+        "provider_name": settings.CE_PROVIDER_NAME,
+        "instructor": instructor,
+        "post_test_score": post_test_score,
+    }
+
+
+def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate | None:
+    """Complete the course and issue its certificate, if every condition holds.
+
+    Conditions: an active enrollment, every required item complete, the final
+    assessment passed, the evaluation submitted, the profile fields the
+    certificate prints filled in. Runs in one transaction with the enrollment
+    row locked, so two simultaneous completions issue one certificate (the
+    partial unique constraint is the last wall). Idempotent: returns the
+    existing certificate. The email goes out on commit.
+    """
+    facts = course_completion_facts(user=user, course=course)
+    if not facts.eligible:
+        return None
+    with transaction.atomic():
+        enrollment = Enrollment.objects.select_for_update().get(pk=facts.enrollment.pk)
+        existing = enrollment.certificates.filter(replaces__isnull=True).first()
+        if existing is not None:
+            return existing
+        if enrollment.completed_at is None:
+            enrollment.completed_at = timezone.now()
+            enrollment.save(update_fields=["completed_at", "updated_at"])
+        certificate = Certificate.objects.create(
+            enrollment=enrollment,
+            serial=serial_new(),
+            completed_on=timezone.localdate(enrollment.completed_at),
+            **_certificate_snapshot(
+                enrollment=enrollment,
+                course=course,
+                post_test_score=facts.post_test_score,
+            ),
+        )
+        transaction.on_commit(
+            lambda: certificate_issued_send.enqueue(certificate.pk), robust=True
+        )
+    return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
+    """Mark a certificate revoked, saying why. The record is kept."""
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status != CertificateStatus.VALID:
+        raise ValueError("Only a valid certificate can be revoked.")
+    certificate.status = CertificateStatus.REVOKED
+    certificate.revoke_reason = reason[:255]
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["status", "revoke_reason", "revoked_at"])
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate) -> Certificate:
+    """Issue a corrected copy from the learner's current profile.
+
+    The original is kept, marked ``reissued`` and linked to its copy; the copy
+    has a new serial and prints that it is a corrected copy.
+    """
+    original = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if original.status != CertificateStatus.VALID:
+        raise ValueError("Only a valid certificate can be reissued.")
+    enrollment = original.enrollment
+    fresh = _certificate_snapshot(
+        enrollment=enrollment,
+        course=enrollment.course,
+        post_test_score=original.post_test_score,
+    )
+    # A correction fixes who it is for; what was earned stays as issued.
+    copy = Certificate.objects.create(
+        enrollment=enrollment,
+        serial=serial_new(),
+        replaces=original,
+        completed_on=original.completed_on,
+        **{
+            **{
+                key: getattr(original, key)
+                for key in fresh
+                if key
+                not in (
+                    "learner_name",
+                    "license_type",
+                    "license_number",
+                    "license_state",
+                )
+            },
+            "learner_name": fresh["learner_name"],
+            "license_type": fresh["license_type"],
+            "license_number": fresh["license_number"],
+            "license_state": fresh["license_state"],
+        },
+    )
+    original.status = CertificateStatus.REISSUED
+    original.save(update_fields=["status"])
+    return copy

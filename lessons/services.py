@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from accounts.models import User
 from courses.models import CoursePage
+from courses.services import course_completion_attempt
 from lessons import grading
 from lessons.models import ItemCompletion, QuizAttempt, QuizAttemptGrant, QuizPage
 
@@ -22,7 +23,11 @@ class QuizError(Exception):
 
 
 def item_complete(*, user: User, page: Page, course: CoursePage) -> bool:
-    """Mark ``page`` complete for ``user``. Idempotent; True if it was new."""
+    """Mark ``page`` complete for ``user``. Idempotent; True if it was new.
+
+    A new completion may complete the course: the certificate is then issued
+    at once (``course_completion_attempt``), never by a scheduled job.
+    """
     try:
         with transaction.atomic():
             _completion, created = ItemCompletion.objects.get_or_create(
@@ -30,6 +35,8 @@ def item_complete(*, user: User, page: Page, course: CoursePage) -> bool:
             )
     except IntegrityError:  # a concurrent request completed it first
         return False
+    if created:
+        course_completion_attempt(user=user, course=course)
     return created
 
 

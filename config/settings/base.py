@@ -286,8 +286,12 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 
 # PRACTICUM
 CE_RECORD_RETENTION_YEARS = env.int("CE_RECORD_RETENTION_YEARS", default=7)
+# The CE provider's name as certificates print it.
+CE_PROVIDER_NAME = env("CE_PROVIDER_NAME", default="Practicum Academy")

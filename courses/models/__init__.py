@@ -1,8 +1,29 @@
+from courses.models.ce import (
+    Approval,
+    CourseCredit,
+    CourseFormat,
+    CourseLevel,
+    CreditType,
+)
+from courses.models.certificates import Certificate, CertificateStatus
 from courses.models.pages import CourseIndexPage, CoursePage, ModulePage
-from courses.models.records import Enrollment, EnrollmentSource, EnrollmentStatus
+from courses.models.records import (
+    CourseEvaluation,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
+)
 from courses.models.snippets import Instructor
 
 __all__ = [
+    "Approval",
+    "Certificate",
+    "CertificateStatus",
+    "CourseCredit",
+    "CourseEvaluation",
+    "CourseFormat",
+    "CourseLevel",
+    "CreditType",
     "CourseIndexPage",
     "CoursePage",
     "Enrollment",

@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
+from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
 CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
@@ -130,6 +139,29 @@ class CoursePage(Page):
         ),
     )
 
+    ce_level = models.CharField(
+        _("level"),
+        max_length=16,
+        choices=CourseLevel.choices,
+        blank=True,
+        help_text=_("The course's level, as CE approval bodies ask for it."),
+    )
+    ce_format = models.CharField(
+        _("format"),
+        max_length=20,
+        choices=CourseFormat.choices,
+        default=CourseFormat.SELF_PACED,
+        help_text=_("How the course is delivered; certificates print it."),
+    )
+    approvals = ParentalManyToManyField(
+        "courses.Approval",
+        blank=True,
+        related_name="courses",
+        help_text=_(
+            "The CE approvals that cover this course. Add them under Snippets."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -141,9 +173,21 @@ class CoursePage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("price_amount"), FieldPanel("currency")]),
-                FieldPanel("ce_hours"),
             ],
-            heading=_("Price and CE"),
+            heading=_("Price"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ce_hours"),
+                InlinePanel("credits", label=_("Credit by type")),
+                FieldRowPanel([FieldPanel("ce_level"), FieldPanel("ce_format")]),
+                FieldPanel("approvals", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Continuing education"),
+            help_text=_(
+                "The hours by credit type should add up to the CE hours. An approval "
+                "outside its period is flagged on the course page in the admin."
+            ),
         ),
     ]
     settings_panels = [
@@ -165,6 +209,30 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        credits = [c for c in self.credits.all() if not getattr(c, "DELETE", False)]
+        if credits and self.ce_hours is not None:
+            total = sum((c.hours or 0) for c in credits)
+            if total != self.ce_hours:
+                raise ValidationError(
+                    {
+                        "ce_hours": _("The credit lines add up to %(total)s hours.")
+                        % {"total": total}
+                    }
+                )
+
+    @property
+    def offers_ce(self) -> bool:
+        return bool(self.ce_hours)
+
+    def credit_lines(self) -> list[tuple[str, Decimal]]:
+        """(credit type label, hours), all general hours when no lines are set."""
+        lines = [(c.get_credit_type_display(), c.hours) for c in self.credits.all()]
+        if not lines and self.ce_hours:
+            lines = [(str(CreditType.GENERAL.label), self.ce_hours)]
+        return lines
 
     @property
     def is_free(self) -> bool:

@@ -30,6 +30,9 @@ class Enrollment(models.Model):
         max_length=16, choices=EnrollmentStatus.choices, default=EnrollmentStatus.ACTIVE
     )
     source = models.CharField(max_length=16, choices=EnrollmentSource.choices)
+    completed_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the learner completed the course.")
+    )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoke_reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -50,3 +53,30 @@ class Enrollment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == EnrollmentStatus.ACTIVE
+
+
+class CourseEvaluation(models.Model):
+    """The learner's evaluation of a course, submitted before the certificate.
+
+    Ratings run from 1 (strongly disagree / poor) to 5 (strongly agree /
+    excellent). ``objective_ratings`` maps each learning objective, as
+    worded when the learner answered, to a rating.
+    """
+
+    enrollment = models.OneToOneField(
+        Enrollment, on_delete=models.PROTECT, related_name="evaluation"
+    )
+    objective_ratings = models.JSONField(default=dict)
+    relevance = models.PositiveSmallIntegerField()
+    content_quality = models.PositiveSmallIntegerField()
+    instructor_effectiveness = models.PositiveSmallIntegerField()
+    hours_spent = models.DecimalField(max_digits=5, decimal_places=1)
+    comments = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("course evaluation")
+
+    def __str__(self) -> str:
+        return f"Evaluation of {self.enrollment}"

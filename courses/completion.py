@@ -1,0 +1,115 @@
+"""Whether a learner has completed a course, and what is still missing.
+
+The facts about items live in ``lessons`` (completions, quiz attempts); this
+module reads them through the app registry, like the access policy, so
+``courses`` never imports ``lessons``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils.translation import gettext as _
+
+from accounts.models import ClinicianProfile
+from courses.access import course_state
+from courses.models import CourseEvaluation, CoursePage, Enrollment
+
+PROFILE_NAME = ["name_on_certificate"]
+PROFILE_LICENSE = ["license_type", "license_number", "license_state"]
+
+
+@dataclass
+class CompletionFacts:
+    enrollment: Enrollment | None
+    required_done: int
+    required_total: int
+    final_assessments: int
+    final_passed: bool
+    post_test_score: int | None
+    evaluation_submitted: bool
+    profile_missing: list[str] = field(default_factory=list)
+
+    @property
+    def items_complete(self) -> bool:
+        return self.required_done >= self.required_total and self.final_passed
+
+    @property
+    def ready_for_evaluation(self) -> bool:
+        return bool(
+            self.enrollment and self.enrollment.is_active and self.items_complete
+        )
+
+    @property
+    def eligible(self) -> bool:
+        return (
+            self.ready_for_evaluation
+            and self.evaluation_submitted
+            and not self.profile_missing
+        )
+
+    @property
+    def missing(self) -> list[str]:
+        """What stands between the learner and the certificate, in sentences."""
+        steps = []
+        if not (self.enrollment and self.enrollment.is_active):
+            steps.append(_("Enroll in the course."))
+        if self.required_done < self.required_total:
+            steps.append(
+                _("Complete every required lesson and quiz (%(done)s of %(total)s).")
+                % {"done": self.required_done, "total": self.required_total}
+            )
+        if not self.final_passed:
+            steps.append(_("Pass the final assessment."))
+        if not self.evaluation_submitted:
+            steps.append(_("Submit the course evaluation."))
+        if self.profile_missing:
+            steps.append(_("Confirm the name and license details to print."))
+        return steps
+
+
+def profile_fields_required(course: CoursePage) -> list[str]:
+    """The profile fields a certificate of ``course`` must print."""
+    needs_license = course.approvals.filter(requires_license_number=True).exists()
+    return PROFILE_NAME + (PROFILE_LICENSE if needs_license else [])
+
+
+def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
+    """Everything the completion rule looks at, for one learner and course."""
+    state = course_state(user=user, course=course)
+    enrollment = state.enrollment
+    finals = [
+        item for item in state.items if getattr(item.page, "is_final_assessment", False)
+    ]
+    score = None
+    if finals and user.is_authenticated:
+        attempt_model = apps.get_model("lessons", "QuizAttempt")
+        best = (
+            attempt_model.objects.filter(
+                user=user, quiz_id__in=[item.page.pk for item in finals], passed=True
+            )
+            .order_by("-score_percent")
+            .values_list("score_percent", flat=True)
+            .first()
+        )
+        score = best
+    profile = ClinicianProfile.objects.filter(user=user).first() if enrollment else None
+    missing = [
+        name
+        for name in profile_fields_required(course)
+        if not getattr(profile, name, "")
+    ]
+    evaluated = bool(
+        enrollment and CourseEvaluation.objects.filter(enrollment=enrollment).exists()
+    )
+    return CompletionFacts(
+        enrollment=enrollment,
+        required_done=state.progress_done,
+        required_total=state.progress_total,
+        final_assessments=len(finals),
+        final_passed=all(item.completed for item in finals),
+        post_test_score=score,
+        evaluation_submitted=evaluated,
+        profile_missing=missing,
+    )

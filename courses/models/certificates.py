@@ -1,0 +1,86 @@
+"""Certificates: snapshots of a completion, verifiable by their serial."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+    REISSUED = "reissued", _("Replaced by a corrected copy")
+
+
+class Certificate(models.Model):
+    """A certificate of completion, with every printed field frozen at issue.
+
+    One original per enrollment (a partial unique constraint); a correction
+    is a new certificate pointing at the one it replaces, which is kept and
+    marked ``reissued``. Nothing is ever deleted or silently replaced.
+    """
+
+    enrollment = models.ForeignKey(
+        "courses.Enrollment", on_delete=models.PROTECT, related_name="certificates"
+    )
+    serial = models.CharField(max_length=32, unique=True)
+    status = models.CharField(
+        max_length=12,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.VALID,
+    )
+    replaces = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+        help_text=_("The certificate this corrected copy replaces."),
+    )
+    # What the certificate prints, as it was when issued.
+    learner_name = models.CharField(max_length=150)
+    license_type = models.CharField(max_length=60, blank=True)
+    license_number = models.CharField(max_length=60, blank=True)
+    license_state = models.CharField(max_length=2, blank=True)
+    course_title = models.CharField(max_length=255)
+    completed_on = models.DateField()
+    ce_hours = models.DecimalField(max_digits=5, decimal_places=2, default=0)
+    credits = models.JSONField(default=list, help_text=_("[[credit type, hours], …]"))
+    ce_format = models.CharField(max_length=40, blank=True)
+    ce_level = models.CharField(max_length=40, blank=True)
+    approvals = models.JSONField(
+        default=list, help_text=_("[{body, provider_number, statement}, …]")
+    )
+    provider_name = models.CharField(max_length=150)
+    instructor = models.CharField(max_length=300, blank=True)
+    post_test_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    revoke_reason = models.CharField(max_length=255, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrollment"],
+                condition=Q(replaces__isnull=True),
+                name="certificate_one_original_per_enrollment",
+            )
+        ]
+        verbose_name = _("certificate")
+
+    def __str__(self) -> str:
+        return f"{self.serial} · {self.learner_name} · {self.course_title}"
+
+    @property
+    def is_corrected_copy(self) -> bool:
+        return self.replaces_id is not None
+
+    @property
+    def license_number_masked(self) -> str:
+        """The license number with all but its last 3 characters hidden."""
+        number = self.license_number
+        if len(number) <= 3:
+            return "•" * len(number)
+        return "•" * (len(number) - 3) + number[-3:]

@@ -1,0 +1,183 @@
+"""Continuing-education views: evaluation, certificates, verification, transcript."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.services import profile_get_or_create, profile_update
+from courses import certificates_pdf
+from courses.access import user_is_editor
+from courses.certificate_serials import serial_normalize
+from courses.completion import course_completion_facts, profile_fields_required
+from courses.forms import EvaluationForm
+from courses.models import Certificate, CoursePage
+from courses.selectors import learner_transcript, transcript_csv_rows
+from courses.services import course_completion_attempt, evaluation_submit
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def course_evaluation(request, course_id: int):
+    """The course evaluation, which unlocks the certificate once the course is done."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    facts = course_completion_facts(user=request.user, course=course)
+    certificate = None
+    if facts.enrollment is not None:
+        certificate = facts.enrollment.certificates.filter(
+            replaces__isnull=True
+        ).first()
+    if certificate is not None:
+        return redirect("certificate_detail", serial=_current(certificate).serial)
+    objectives = [str(block.value) for block in course.learning_objectives]
+    needs_license = "license_number" in profile_fields_required(course)
+    profile = profile_get_or_create(user=request.user)
+    initial = {
+        name: getattr(profile, name)
+        for name in (
+            "name_on_certificate",
+            "license_type",
+            "license_number",
+            "license_state",
+        )
+    }
+    form = EvaluationForm(
+        request.POST or None,
+        initial=initial,
+        objectives=objectives,
+        needs_license=needs_license,
+    )
+    if request.method == "POST" and facts.ready_for_evaluation and form.is_valid():
+        with transaction.atomic():
+            profile_update(user=request.user, data=form.profile_data())
+            if not facts.evaluation_submitted:
+                evaluation_submit(
+                    enrollment=facts.enrollment,
+                    course=course,
+                    data=form.evaluation_data(),
+                )
+            certificate = course_completion_attempt(user=request.user, course=course)
+        if certificate is not None:
+            messages.success(request, _("Thank you. Your certificate is ready."))
+            return redirect("certificate_detail", serial=certificate.serial)
+        messages.error(
+            request, _("Your evaluation is saved, but the course is not complete yet.")
+        )
+        return redirect(course.url)
+    return TemplateResponse(
+        request,
+        "courses/evaluation.html",
+        {"course": course, "facts": facts, "form": form},
+    )
+
+
+def _current(certificate: Certificate) -> Certificate:
+    """Follow corrected copies to the newest one."""
+    while hasattr(certificate, "replaced_by"):
+        certificate = certificate.replaced_by
+    return certificate
+
+
+def _own_certificate(request, serial: str) -> Certificate:
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("enrollment", "replaces"), serial=serial
+    )
+    if certificate.enrollment.user_id != request.user.pk and not user_is_editor(
+        request.user
+    ):
+        raise Http404
+    return certificate
+
+
+def _verify_url(request, certificate: Certificate) -> str:
+    return request.build_absolute_uri(
+        reverse("certificate_verify", args=[certificate.serial])
+    )
+
+
+@login_required
+def certificate_detail(request, serial: str):
+    certificate = _own_certificate(request, serial)
+    verify_url = _verify_url(request, certificate)
+    return TemplateResponse(
+        request,
+        "courses/certificate_detail.html",
+        {
+            "certificate": certificate,
+            "verify_url": verify_url,
+            "qr_svg": certificates_pdf.qr_svg(verify_url),
+        },
+    )
+
+
+@login_required
+def certificate_pdf(request, serial: str):
+    certificate = _own_certificate(request, serial)
+    pdf = certificates_pdf.certificate_pdf(
+        certificate=certificate, verify_url=_verify_url(request, certificate)
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="certificate-{certificate.serial}.pdf"'
+    )
+    return response
+
+
+@never_cache
+@require_GET
+def certificate_verify(request, code: str):
+    """Public: is this certificate genuine? Never shows the license number in full."""
+    serial = serial_normalize(code)
+    certificate = (
+        Certificate.objects.select_related("replaces").filter(serial=serial).first()
+        if serial
+        else None
+    )
+    replacement = _current(certificate) if certificate else None
+    return TemplateResponse(
+        request,
+        "courses/certificate_verify.html",
+        {
+            "code": code,
+            "certificate": certificate,
+            "replacement": replacement if replacement is not certificate else None,
+        },
+        status=200 if certificate else 404,
+    )
+
+
+@login_required
+def transcript(request):
+    return TemplateResponse(
+        request,
+        "courses/transcript.html",
+        {"transcript": learner_transcript(user=request.user)},
+    )
+
+
+@login_required
+def transcript_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
+    writer = csv.writer(response)
+    for row in transcript_csv_rows(user=request.user):
+        writer.writerow(row)
+    return response
+
+
+@login_required
+def transcript_pdf(request):
+    pdf = certificates_pdf.transcript_pdf(
+        user=request.user, transcript=learner_transcript(user=request.user)
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="ce-transcript.pdf"'
+    return response
