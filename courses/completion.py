@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import ClinicianProfile
@@ -71,7 +72,10 @@ class CompletionFacts:
 
 def profile_fields_required(course: CoursePage) -> list[str]:
     """The profile fields a certificate of ``course`` must print."""
-    needs_license = course.approvals.filter(requires_license_number=True).exists()
+    today = timezone.localdate()
+    needs_license = course.approvals.filter(
+        requires_license_number=True, period_start__lte=today, period_end__gte=today
+    ).exists()
     return PROFILE_NAME + (PROFILE_LICENSE if needs_license else [])
 
 

@@ -92,6 +92,7 @@ def _certificate_snapshot(
 ) -> dict:
     profile = ClinicianProfile.objects.filter(user=enrollment.user).first()
     instructor = str(course.instructor) if course.instructor else ""
+    on = timezone.localdate(enrollment.completed_at or timezone.now())
     return {
         "learner_name": (profile.name_on_certificate if profile else "")
         or enrollment.user.get_full_name()
@@ -111,6 +112,7 @@ def _certificate_snapshot(
                 "statement": approval.statement,
             }
             for approval in course.approvals.all()
+            if approval.is_current(on)  # a lapsed approval no longer covers it
         ],
         "provider_name": settings.CE_PROVIDER_NAME,
         "instructor": instructor,

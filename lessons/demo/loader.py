@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
@@ -25,18 +27,33 @@ from accounts.models import User
 from accounts.services import profile_get_or_create, profile_update
 from core.models import ContentPage, HomePage
 from courses.models import (
+    Approval,
+    Certificate,
+    CourseCredit,
+    CourseEvaluation,
     CourseIndexPage,
     CoursePage,
+    Enrollment,
     EnrollmentSource,
     Instructor,
     ModulePage,
 )
-from courses.services import enrollment_grant
+from courses.services import (
+    course_completion_attempt,
+    enrollment_grant,
+    evaluation_submit,
+)
 from lessons.demo import documents, people, site_pages
 from lessons.demo.free_course import COURSE as FREE_COURSE
 from lessons.demo.markup import DocumentRef
 from lessons.demo.paid_course import COURSE as PAID_COURSE
-from lessons.models import LessonPage, QuizPage
+from lessons.models import ItemCompletion, LessonPage, QuizPage
+from lessons.services import (
+    QuizError,
+    item_complete,
+    quiz_attempt_start,
+    quiz_attempt_submit,
+)
 
 DEMO_PASSWORD = "practicum-demo"  # noqa: S105 (a published demo password)
 
@@ -91,13 +108,19 @@ def demo_academy_seed() -> SeedReport:
     for spec in site_pages.PAGES:
         _page_ensure(home, ContentPage, spec, instructor_user, report)
 
-    _enrollment, changed = enrollment_grant(
-        user=learner,
-        course=courses[FREE_COURSE["slug"]],
-        source=EnrollmentSource.FREE,
+    for spec in (FREE_COURSE, PAID_COURSE):
+        if spec.get("ce"):
+            _ce_details_ensure(
+                courses[spec["slug"]], spec["ce"], instructor_user, report
+            )
+
+    free = courses[FREE_COURSE["slug"]]
+    enrollment, changed = enrollment_grant(
+        user=learner, course=free, source=EnrollmentSource.FREE
     )
     if changed:
         report.created["enrollment"] += 1
+    _learner_certificate_ensure(learner, free, enrollment, report)
     report.logins = [people.INSTRUCTOR_USER["email"], people.LEARNER_USER["email"]]
     return report
 
@@ -243,7 +266,7 @@ def _page_ensure(
 
 
 # Keys in the content specs that describe children rather than page fields.
-_NOT_FIELDS = {"slug", "modules", "lessons", "quizzes"}
+_NOT_FIELDS = {"slug", "modules", "lessons", "quizzes", "ce"}
 
 
 # Courses --------------------------------------------------------------------
@@ -337,3 +360,90 @@ def _items_ensure(
         if slugs[index] not in present:
             before = next((s for s in slugs[index + 1 :] if s in present), None)
         _page_ensure(module, model, spec, user, report, before=before)
+
+
+# Continuing education ---------------------------------------------------------
+
+
+def _ce_details_ensure(
+    course: CoursePage, spec: dict, user: User, report: SeedReport
+) -> None:
+    """The course's credit lines and its (fictional) approval, if missing.
+
+    Credit lines are added only to a course that has none; the approval
+    snippet is found by body and provider number, and attached only when
+    this run had to create it, so an instructor who detaches it keeps that
+    edit. A change is published as a new revision, as the admin would.
+    """
+    approval_spec = {k: v for k, v in spec["approval"].items() if k != "period_days"}
+    approval = Approval.objects.filter(
+        body_name=approval_spec["body_name"],
+        provider_number=approval_spec["provider_number"],
+    ).first()
+    attach = approval is None
+    if approval is None:
+        today = timezone.localdate()
+        days = timedelta(days=spec["approval"]["period_days"])
+        approval = Approval.objects.create(
+            **approval_spec, period_start=today - days, period_end=today + days
+        )
+        report.created["approval"] += 1
+    add_credits = not CourseCredit.objects.filter(course=course).exists()
+    if not (attach or add_credits):
+        return
+    course = course.get_latest_revision_as_object()
+    if add_credits:
+        course.credits = [
+            CourseCredit(credit_type=credit_type, hours=hours)
+            for credit_type, hours in spec["credits"]
+        ]
+        report.created["credit line"] += len(spec["credits"])
+    if attach:
+        course.approvals.add(approval)
+    course.save_revision(user=user, log_action=True).publish(user=user)
+
+
+def _learner_certificate_ensure(
+    learner: User, course: CoursePage, enrollment: Enrollment, report: SeedReport
+) -> None:
+    """The demo learner has finished the free course and holds its certificate.
+
+    Only when they hold none yet: each item is completed, the knowledge checks
+    passed and the evaluation submitted through the services, as the learner
+    would, and the completion attempt issues the certificate.
+    """
+    if Certificate.objects.filter(enrollment=enrollment).exists():
+        return
+    for page in Page.objects.descendant_of(course).live().specific().order_by("path"):
+        if isinstance(page, LessonPage):
+            item_complete(user=learner, page=page, course=course)
+        elif isinstance(page, QuizPage):
+            if _quiz_passed(learner, page):
+                continue
+            try:
+                attempt = quiz_attempt_start(user=learner, quiz=page, course=course)
+            except QuizError:
+                return  # attempts used up: leave the learner as they are
+            answers = {q["id"]: list(q["correct"]) for q in attempt.snapshot}
+            quiz_attempt_submit(attempt=attempt, answers=answers)
+    if not CourseEvaluation.objects.filter(enrollment=enrollment).exists():
+        objectives = [str(block.value) for block in course.learning_objectives]
+        evaluation_submit(
+            enrollment=enrollment,
+            course=course,
+            data={
+                "objective_ratings": dict.fromkeys(objectives, 5),
+                "relevance": 5,
+                "content_quality": 5,
+                "instructor_effectiveness": 4,
+                "hours_spent": "1.0",
+                "comments": "A clear first look at the work. (Demo evaluation.)",
+            },
+        )
+        report.created["evaluation"] += 1
+    if course_completion_attempt(user=learner, course=course) is not None:
+        report.created["certificate"] += 1
+
+
+def _quiz_passed(user: User, quiz: QuizPage) -> bool:
+    return ItemCompletion.objects.filter(user=user, page_id=quiz.pk).exists()

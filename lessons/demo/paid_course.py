@@ -27,6 +27,27 @@ COURSE = {
     "price_amount": 24900,
     "currency": "usd",
     "ce_hours": Decimal("20.00"),
+    "ce_level": "intermediate",
+    "ce_format": "self_paced_online",
+    # Not page fields: the loader adds the credit lines and the approval snippet.
+    "ce": {
+        "credits": [("general", Decimal("17.00")), ("ethics", Decimal("3.00"))],
+        "approval": {
+            "body_name": (
+                "Demo Board of Behavioral Health Continuing Education (fictional)"
+            ),
+            "provider_number": "DEMO-1234",
+            "statement": (
+                "This course is approved by the fictional Demo Board of Behavioral "
+                "Health Continuing Education for 20 CE hours. Demonstration only: "
+                "not a real approval."
+            ),
+            "requires_license_number": True,
+            # The approval period runs from a year before the seeding to a year
+            # after it: the loader sets the dates.
+            "period_days": 365,
+        },
+    },
     "summary": (
         "A self-paced course for clinicians joining defense teams: the legal frame, "
         "ethics, records, life-history interviewing, trauma screening, experts and "
@@ -82,17 +103,20 @@ COURSE = {
         h2("Continuing education"),
         text(
             """
-            The course carries 20 CE hours, delivered as self-paced online
-            learning at the intermediate level. Check with your licensing board
-            that it accepts the course before you enroll.
+            The course carries 20 CE hours (17 general and 3 ethics),
+            delivered as self-paced online learning at the intermediate level.
+            Check with your licensing board that it accepts the course before
+            you enroll.
             """
         ),
         callout(
             "About this demo",
             """
             This course is part of Practicum's demo academy. Its lessons are
-            shortened, every case is fictional, and it is not approved for CE by
-            any board. It is educational and is not legal advice.
+            shortened and every case is fictional. The CE approval it shows, from
+            the "Demo Board of Behavioral Health Continuing Education", is
+            fictional too: the course is not approved for CE by any real board.
+            It is educational and is not legal advice.
             """,
         ),
     ],

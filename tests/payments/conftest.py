@@ -4,19 +4,16 @@ Every test in this folder talks to a local Stripe double (``stripe_double``)
 through the real SDK: ``STRIPE_API_BASE`` points at it, with test keys. No
 test here can reach the internet.
 
-``postgres_only`` tests (the concurrent webhook races) need real row locks.
-On another database they are deselected, and the run says so at the top and
-in its summary; CI runs the suite on PostgreSQL, where they run.
+``postgres_only`` tests (the concurrent webhook races) need real row locks:
+tests/conftest.py deselects them, loudly, on another database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
@@ -36,47 +33,6 @@ from tests.payments.support import (
     SUCCESS_URL,
     post_webhook,
 )
-
-_DESELECTED = pytest.StashKey[str]()
-_HERE = Path(__file__).resolve().parent
-
-
-def _database_engine() -> str:
-    return django_settings.DATABASES["default"]["ENGINE"]
-
-
-def _postgres_only_here(item) -> bool:
-    """A ``postgres_only`` test of this folder (other folders keep their own rule)."""
-    return bool(item.get_closest_marker("postgres_only")) and _HERE in item.path.parents
-
-
-def pytest_collection_modifyitems(config, items):
-    """Deselect ``postgres_only`` tests, loudly, when the database is not PostgreSQL."""
-    engine = _database_engine()
-    if "postgresql" in engine:
-        return
-    deselected = [item for item in items if _postgres_only_here(item)]
-    if not deselected:
-        return
-    items[:] = [item for item in items if not _postgres_only_here(item)]
-    config.hook.pytest_deselected(items=deselected)
-    message = (
-        f"payments: deselected {len(deselected)} postgres_only test(s) (the "
-        f"concurrent webhook/success-page races): the database is {engine}, "
-        "where select_for_update does nothing. Run them with "
-        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/<name>; CI does."
-    )
-    config.stash[_DESELECTED] = message
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(message, yellow=True, bold=True)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    message = config.stash.get(_DESELECTED, "")
-    if message:
-        terminalreporter.write_line(message, yellow=True, bold=True)
-
 
 # Stripe ------------------------------------------------------------------------
 
