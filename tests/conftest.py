@@ -212,3 +212,34 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     message = config.stash.get(_DESELECTED, "")
     if message:
         terminalreporter.write_line(message, yellow=True, bold=True)
+
+
+@pytest.fixture(scope="module")
+def restore_migration_data(django_db_setup, django_db_blocker):
+    """Put back what migrations created once a module's last test has flushed it.
+
+    A transactional test ends with a flush, which also empties what data
+    migrations made (Wagtail's root page, the default site, the Editors
+    group). ``serialized_rollback`` restores it at the start of each test;
+    this restores it after the last one, so later tests, and the next run
+    with ``--reuse-db``, find a complete database.
+    """
+    from django.db import connection
+
+    yield
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Page.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
+        connection.close()
+
+
+@pytest.fixture
+def on_postgresql():
+    """Fail, rather than pass vacuously, if a race test runs without row locks."""
+    from django.db import connection
+
+    assert connection.vendor == "postgresql", (
+        "This test needs PostgreSQL (row locks); it should have been deselected "
+        f"on {connection.vendor} by tests/conftest.py."
+    )

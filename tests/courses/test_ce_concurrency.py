@@ -6,7 +6,7 @@ database connection. Every round must end with one certificate, every thread
 handed that same certificate, one email, no error and no thread left hanging.
 
 Row locks (``select_for_update``) do nothing on SQLite, so this is
-``postgres_only``: tests/courses/conftest.py deselects it, saying so, on
+``postgres_only``: tests/conftest.py deselects it, saying so, on
 another database; CI runs the suite on PostgreSQL.
 """
 
@@ -17,8 +17,6 @@ import traceback
 
 from django.core import mail
 from django.db import connection
-
-from wagtail.models import Page
 
 import pytest
 
@@ -36,6 +34,7 @@ from tests.courses.ce_support import (
 
 pytestmark = [
     pytest.mark.postgres_only,
+    pytest.mark.usefixtures("restore_migration_data", "on_postgresql"),
     # serialized_rollback: the flush after a transactional test empties the
     # tables; this restores Wagtail's root page, site and groups first.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -44,29 +43,6 @@ pytestmark = [
 ROUNDS = 5
 BARRIER_TIMEOUT = 30
 JOIN_TIMEOUT = 60
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_migration_data(django_db_setup, django_db_blocker):
-    """Put back what migrations created once the last test here has flushed it.
-
-    As in tests/payments/test_concurrency.py: a kept database (``--reuse-db``)
-    must start the next run with Wagtail's root page, site and groups.
-    """
-    yield
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents and not Page.objects.exists():
-            connection.creation.deserialize_db_from_string(contents)
-        connection.close()
-
-
-@pytest.fixture(autouse=True)
-def _on_postgresql():
-    assert connection.vendor == "postgresql", (
-        "test_ce_concurrency needs PostgreSQL (row locks); it should have been "
-        f"deselected on {connection.vendor}: see tests/courses/conftest.py"
-    )
 
 
 def race(user, course, threads: int) -> tuple[list, list[str], list[str]]:

@@ -7,7 +7,7 @@ a fresh buyer and order and must end with one enrollment, one email, no 5xx
 and no thread left hanging (a deadlock would leave threads alive).
 
 Row locks (``select_for_update``) do nothing on SQLite, so these tests are
-``postgres_only``: tests/payments/conftest.py deselects them, saying so, on
+``postgres_only``: tests/conftest.py deselects them, saying so, on
 another database; CI runs the suite on PostgreSQL.
 """
 
@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from django.core import mail
 from django.db import connection
 from django.test import Client
-
-from wagtail.models import Page
 
 import pytest
 
@@ -42,6 +40,7 @@ from tests.payments.support import (
 
 pytestmark = [
     pytest.mark.postgres_only,
+    pytest.mark.usefixtures("restore_migration_data", "on_postgresql"),
     # serialized_rollback: the flush after a transactional test empties the
     # tables; this restores Wagtail's root page, site and groups first.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -51,32 +50,6 @@ ROUNDS = 5
 THREADS = 20
 BARRIER_TIMEOUT = 30
 JOIN_TIMEOUT = 60
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _restore_migration_data(django_db_setup, django_db_blocker):
-    """Put back what migrations created once the last test here has flushed it.
-
-    A transactional test ends with a flush, which also empties what data
-    migrations made (Wagtail's root page, the default site, the Editors
-    group). ``serialized_rollback`` restores it at the start of each test
-    here; this restores it after the last one, so later tests, and the next
-    run with ``--reuse-db``, find a complete database.
-    """
-    yield
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents and not Page.objects.exists():
-            connection.creation.deserialize_db_from_string(contents)
-        connection.close()
-
-
-@pytest.fixture(autouse=True)
-def _on_postgresql():
-    assert connection.vendor == "postgresql", (
-        "test_concurrency needs PostgreSQL (row locks); it should have been "
-        f"deselected on {connection.vendor}: see tests/payments/conftest.py"
-    )
 
 
 @dataclass
