@@ -308,11 +308,22 @@ class EvaluationSummaryReportView(RowsReportView):
                 comments=course.comment_count,
                 objectives="; ".join(
                     f"{objective}: {_rounded(sum(values) / len(values))}"
-                    for objective, values in ratings[course.pk].items()
+                    for objective, values in _in_course_order(
+                        course, ratings[course.pk]
+                    )
                 ),
             )
             for course in courses
         ]
+
+
+def _in_course_order(course, ratings: dict[str, list[int]]):
+    """Objectives in the course's own order (the database may not keep it);
+    objectives since reworded come after, alphabetically."""
+    order = {str(block.value): i for i, block in enumerate(course.learning_objectives)}
+    return sorted(
+        ratings.items(), key=lambda pair: (order.get(pair[0], len(order)), pair[0])
+    )
 
 
 # Revoke and reissue --------------------------------------------------------------
