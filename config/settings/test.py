@@ -23,3 +23,4 @@ WHITENOISE_AUTOREFRESH = True
 
 # Quiet logs in test output: failures show what matters.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+LOGGING["loggers"]["django.tasks"] = {"level": "WARNING"}  # noqa: F405
