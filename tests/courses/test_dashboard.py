@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import EnrollmentSource
 from courses.services import enrollment_grant, enrollment_revoke
@@ -55,3 +56,21 @@ def test_dashboard_without_enrollments_renders(learner_client):
 
     assert response.status_code == 200
     assert list(response.context["enrollments"]) == []
+
+
+def test_a_completed_course_offers_its_certificate(learner_client, learner, course):
+    # Given a course the learner has completed
+    enrollment, _ = enrollment_grant(
+        user=learner, course=course, source=EnrollmentSource.FREE
+    )
+    enrollment.completed_at = timezone.now()
+    enrollment.save()
+
+    # When they open their dashboard
+    html = learner_client.get("/dashboard/").content.decode()
+
+    # Then the course card leads to the certificate, not back into the course
+    certificate_url = reverse("course_evaluation", args=[course.pk])
+    assert f'href="{certificate_url}"' in html
+    assert "View certificate" in html
+    assert ">Continue<" not in html
