@@ -17,8 +17,3 @@ def learner_orders(*, user) -> QuerySet[Order]:
     return (
         Order.objects.filter(user=user).select_related("course").order_by("-created_at")
     )
-
-
-def learner_order(*, user, order_id: int) -> Order:
-    """One of the learner's own orders; raises ``Order.DoesNotExist`` otherwise."""
-    return Order.objects.select_related("course", "user").get(pk=order_id, user=user)

@@ -19,7 +19,7 @@ from courses.models import CoursePage, Enrollment, EnrollmentStatus
 from courses.selectors import first_item_of
 from payments import stripe_gateway
 from payments.models import Order
-from payments.selectors import learner_order, learner_orders, offline_payments_enabled
+from payments.selectors import learner_orders, offline_payments_enabled
 from payments.services import checkout_fulfil, order_create, stripe_event_process
 
 logger = logging.getLogger(__name__)
@@ -91,10 +91,8 @@ def checkout_success(request):
         session = stripe_gateway.checkout_session_retrieve(session_id)
     except stripe_gateway.StripeError:
         raise Http404 from None
-    if (
-        session.order_id is None
-        or not Order.objects.filter(pk=session.order_id, user=request.user).exists()
-    ):
+    own_orders = learner_orders(user=request.user)
+    if session.order_id is None or not own_orders.filter(pk=session.order_id).exists():
         raise Http404
     order = checkout_fulfil(session=session)
     if order is None:  # the session does not match the order it names
@@ -115,10 +113,7 @@ def _after_payment(request, order: Order):
 
 @login_required
 def checkout_cancel(request, order_id: int):
-    try:
-        order = learner_order(user=request.user, order_id=order_id)
-    except Order.DoesNotExist:
-        raise Http404 from None
+    order = get_object_or_404(learner_orders(user=request.user), pk=order_id)
     messages.info(request, _("Checkout was cancelled. You have not been charged."))
     return redirect(order.course.url)
 
@@ -129,10 +124,7 @@ def test_checkout(request, order_id: int):
     """The offline test checkout: DEBUG only, clearly labelled, same fulfilment."""
     if not offline_payments_enabled():
         raise Http404
-    try:
-        order = learner_order(user=request.user, order_id=order_id)
-    except Order.DoesNotExist:
-        raise Http404 from None
+    order = get_object_or_404(learner_orders(user=request.user), pk=order_id)
     if request.method == "POST":
         if order.is_paid:
             return _after_payment(request, order)
@@ -175,10 +167,7 @@ def order_list(request):
 
 @login_required
 def order_receipt(request, order_id: int):
-    try:
-        order = learner_order(user=request.user, order_id=order_id)
-    except Order.DoesNotExist:
-        raise Http404 from None
+    order = get_object_or_404(learner_orders(user=request.user), pk=order_id)
     if not order.is_paid:
         raise Http404
     return TemplateResponse(request, "payments/receipt.html", {"order": order})

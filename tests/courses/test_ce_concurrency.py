@@ -12,17 +12,14 @@ another database; CI runs the suite on PostgreSQL.
 
 from __future__ import annotations
 
-import threading
-import traceback
-
 from django.core import mail
-from django.db import connection
 
 import pytest
 
 from courses.models import Certificate, Enrollment
 from courses.services import course_completion_attempt
 from tests.accounts.factories import UserFactory
+from tests.concurrency import run_at_once
 from tests.courses.ce_support import (
     ce_course_build,
     enroll,
@@ -41,39 +38,21 @@ pytestmark = [
 ]
 
 ROUNDS = 5
-BARRIER_TIMEOUT = 30
-JOIN_TIMEOUT = 60
 
 
 def race(user, course, threads: int) -> tuple[list, list[str], list[str]]:
     """Run ``threads`` completion attempts at the same instant."""
-    barrier = threading.Barrier(threads)
-    results: list = []
-    errors: list[str] = []
-    lock = threading.Lock()
-
-    def run() -> None:
-        try:
-            barrier.wait(timeout=BARRIER_TIMEOUT)
-            certificate = course_completion_attempt(user=user, course=course)
-            with lock:
-                results.append(certificate.pk if certificate else None)
-        except BaseException:  # noqa: BLE001 - everything is reported below
-            with lock:
-                errors.append(traceback.format_exc())
-        finally:
-            connection.close()
-
-    workers = [
-        threading.Thread(target=run, name=f"complete-{i}", daemon=True)
-        for i in range(threads)
-    ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(timeout=JOIN_TIMEOUT)
-    hung = [worker.name for worker in workers if worker.is_alive()]
-    return results, errors, hung
+    outcome = run_at_once(
+        [
+            (
+                f"complete-{i}",
+                lambda: course_completion_attempt(user=user, course=course),
+            )
+            for i in range(threads)
+        ]
+    )
+    certificates = [value.pk if value else None for _label, value in outcome.results]
+    return certificates, outcome.errors, outcome.hung
 
 
 @pytest.mark.parametrize("threads", [2, 10])

@@ -13,14 +13,10 @@ another database; CI runs the suite on PostgreSQL.
 
 from __future__ import annotations
 
-import threading
-import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core import mail
-from django.db import connection
 from django.test import Client
 
 import pytest
@@ -28,6 +24,7 @@ import pytest
 from courses.models import Enrollment
 from payments.models import OrderStatus, StripeEvent
 from tests.accounts.factories import UserFactory
+from tests.concurrency import run_at_once
 from tests.payments import events
 from tests.payments.support import (
     STRIPE_WEBHOOK_SECRET,
@@ -48,8 +45,6 @@ pytestmark = [
 
 ROUNDS = 5
 THREADS = 20
-BARRIER_TIMEOUT = 30
-JOIN_TIMEOUT = 60
 
 
 @dataclass
@@ -64,42 +59,16 @@ class Race:
 def race(
     jobs: list[tuple[str, Callable[[], object]]], delays: dict[str, float] | None = None
 ) -> Race:
-    """Start every job at the same instant, each in its own thread and connection.
-
-    ``delays`` holds a job back by so many seconds after the barrier, to sweep
-    the moment two requests overlap.
-    """
-    barrier = threading.Barrier(len(jobs))
-    outcome = Race()
-    lock = threading.Lock()
-    delays = delays or {}
-
-    def run(label: str, job: Callable[[], object]) -> None:
-        try:
-            barrier.wait(timeout=BARRIER_TIMEOUT)
-            if delays.get(label):
-                time.sleep(delays[label])
-            response = job()
-            with lock:
-                outcome.results.append(
-                    (label, response.status_code, response.get("Location", ""))
-                )
-        except BaseException:  # noqa: BLE001 - everything is reported below
-            with lock:
-                outcome.errors.append(f"{label}: {traceback.format_exc()}")
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=run, args=(label, job), name=label, daemon=True)
-        for label, job in jobs
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=JOIN_TIMEOUT)
-    outcome.hung = [thread.name for thread in threads if thread.is_alive()]
-    return outcome
+    """Send every request at the same instant; keep each one's status and redirect."""
+    outcome = run_at_once(jobs, delays)
+    return Race(
+        results=[
+            (label, response.status_code, response.get("Location", ""))
+            for label, response in outcome.results
+        ],
+        errors=outcome.errors,
+        hung=outcome.hung,
+    )
 
 
 def _buyer_with_order(checkout, n: int, tag: str):
