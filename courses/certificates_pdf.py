@@ -19,6 +19,7 @@ import qrcode.image.svg
 from weasyprint import HTML
 
 from accounts.models import ClinicianProfile
+from core.site_url import site_url
 
 
 def qr_svg(url: str) -> str:
@@ -68,7 +69,7 @@ def transcript_pdf(*, user, transcript) -> bytes:
         getattr(profile, "license_number", ""),
         getattr(profile, "license_state", ""),
     ]
-    verify_base = settings.SITE_URL + reverse("certificate_verify", args=["SERIAL"])
+    verify_base = site_url(reverse("certificate_verify", args=["SERIAL"]))
     html = render_to_string(
         "courses/pdf/transcript.html",
         {

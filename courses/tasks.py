@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
-from django.template.loader import render_to_string
 from django.urls import reverse
 
+from core.mail import mail_send
+from core.site_url import site_url
 from courses.models import Certificate
 
 
@@ -17,20 +16,16 @@ def certificate_issued_send(certificate_id: int) -> None:
     certificate = Certificate.objects.select_related("enrollment__user").get(
         pk=certificate_id
     )
-    context = {
-        "certificate": certificate,
-        "certificate_url": settings.SITE_URL
-        + reverse("certificate_detail", args=[certificate.serial]),
-        "verify_url": settings.SITE_URL
-        + reverse("certificate_verify", args=[certificate.serial]),
-    }
-    send_mail(
-        subject=render_to_string(
-            "courses/email/certificate_issued_subject.txt", context
-        ).strip(),
-        message=render_to_string(
-            "courses/email/certificate_issued_message.txt", context
-        ),
-        from_email=None,
-        recipient_list=[certificate.enrollment.user.email],
+    mail_send(
+        "courses/email/certificate_issued",
+        to=[certificate.enrollment.user.email],
+        context={
+            "certificate": certificate,
+            "certificate_url": site_url(
+                reverse("certificate_detail", args=[certificate.serial])
+            ),
+            "verify_url": site_url(
+                reverse("certificate_verify", args=[certificate.serial])
+            ),
+        },
     )

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.services import profile_get_or_create, profile_update
+from core.site_url import site_url
 from courses import certificates_pdf
 from courses.access import user_is_editor
 from courses.certificate_serials import serial_normalize
@@ -98,9 +99,7 @@ def _own_certificate(request, serial: str) -> Certificate:
 
 
 def _verify_url(request, certificate: Certificate) -> str:
-    return request.build_absolute_uri(
-        reverse("certificate_verify", args=[certificate.serial])
-    )
+    return site_url(reverse("certificate_verify", args=[certificate.serial]))
 
 
 @login_required

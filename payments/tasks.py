@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
-from django.template.loader import render_to_string
+from django.urls import reverse
 
+from core.mail import mail_send
+from core.site_url import site_url
 from payments.models import Order
 
 
@@ -14,21 +14,14 @@ from payments.models import Order
 def order_confirmation_send(order_id: int) -> None:
     """Email the learner that their purchase gave them access to the course."""
     order = Order.objects.select_related("user", "course").get(pk=order_id)
-    context = {
-        "order": order,
-        "course": order.course,
-        "user": order.user,
-        "site_url": settings.SITE_URL,
-        "course_url": settings.SITE_URL + order.course.url,
-    }
-    subject = render_to_string(
-        "payments/email/order_confirmation_subject.txt", context
-    ).strip()
-    send_mail(
-        subject=subject,
-        message=render_to_string(
-            "payments/email/order_confirmation_message.txt", context
-        ),
-        from_email=None,
-        recipient_list=[order.user.email],
+    mail_send(
+        "payments/email/order_confirmation",
+        to=[order.user.email],
+        context={
+            "order": order,
+            "course": order.course,
+            "user": order.user,
+            "course_url": site_url(order.course.url),
+            "receipt_url": site_url(reverse("payments:receipt", args=[order.pk])),
+        },
     )

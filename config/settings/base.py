@@ -24,7 +24,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="")
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address for links sent away from the site (emails, PDFs): see
+# core/site_url.py. In development it follows PORT, as `make run` does.
+SITE_URL = env(
+    "SITE_URL", default=f"http://127.0.0.1:{env('PORT', default='8000')}"
+).rstrip("/")
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
