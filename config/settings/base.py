@@ -125,6 +125,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practicum] "
+# The per-IP limits above need the client's address. Behind N proxies of our
+# own it is the Nth entry from the right of X-Forwarded-For (entries further
+# left come from the client and are ignored); with 0 it is REMOTE_ADDR.
+# Production trusts one proxy, the documented nginx (docs/DEPLOY.md).
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Practicum"
 

@@ -43,6 +43,20 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 
+# THE PROXY IN FRONT (docs/DEPLOY.md)
+# Every request reaches gunicorn from the proxy, so allauth's per-IP rate limits
+# must read the client's address from X-Forwarded-For: the rightmost entry for
+# the one documented nginx. Set TRUSTED_PROXY_COUNT=2 with a load balancer in
+# front of nginx; never more than the proxies you run, or clients choose their
+# own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+
+# SHARED CACHE
+# allauth's rate-limit counters live in the default cache. Without REDIS_URL it
+# is local to each gunicorn worker, so `check --deploy` warns (core.W001) unless
+# the operator states that one process serves the site: ALLOW_LOCAL_CACHE=true.
+ALLOW_LOCAL_CACHE = env.bool("ALLOW_LOCAL_CACHE", default=False)
+
 # Payments: the offline test gateway is for DEBUG only (payments.checks).
 STRIPE_SECRET_KEY = _required("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = _required("STRIPE_WEBHOOK_SECRET")

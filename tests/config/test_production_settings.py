@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.config.production import (
+    REPO_ROOT,
+    production_environment,
+    production_setting,
+)
 
 
 @pytest.fixture
 def production_env(tmp_path) -> dict[str, str]:
     """The environment a production host sets, and nothing from this shell."""
-    return {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "ALLOWED_HOSTS": "academy.example.com",
-        "SITE_URL": "https://academy.example.com",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
-        "EMAIL_URL": "smtp+tls://u:p@smtp.example.com:587",
-        "STRIPE_SECRET_KEY": "sk_test_x",
-        "STRIPE_WEBHOOK_SECRET": "whsec_x",
-    }
+    return production_environment(tmp_path)
 
 
 def _manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
@@ -49,6 +39,44 @@ def test_deploy_checks_pass_with_no_warnings(production_env):
     # Then it passes
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_checks_fail_without_a_shared_cache(production_env):
+    # Given the production environment without Redis
+    del production_env["REDIS_URL"]
+
+    # When the release step's deployment checklist runs
+    result = _manage(production_env, "check", "--deploy", "--fail-level", "WARNING")
+
+    # Then it stops the release: rate limits would be counted per worker
+    assert result.returncode != 0
+    assert "core.W001" in result.stdout + result.stderr
+
+
+def test_a_one_process_server_may_opt_out_of_the_shared_cache(production_env):
+    # Given a single server without Redis whose operator runs one worker process
+    del production_env["REDIS_URL"]
+    production_env["ALLOW_LOCAL_CACHE"] = "true"
+
+    # When the deployment checklist runs
+    result = _manage(production_env, "check", "--deploy", "--fail-level", "WARNING")
+
+    # Then it passes
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_trusts_the_one_documented_proxy():
+    # Given production settings with TRUSTED_PROXY_COUNT unset
+    # Then allauth reads the client from the rightmost X-Forwarded-For entry,
+    # the one the documented nginx appends
+    assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT") == 1
+
+
+def test_trusted_proxy_count_comes_from_the_environment():
+    # Given a load balancer in front of nginx
+    # Then the operator sets two trusted proxies
+    count = production_setting("ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="2")
+    assert count == 2
 
 
 @pytest.mark.parametrize(

@@ -22,3 +22,8 @@ def test_email_stays_in_memory():
 
 def test_login_rate_limit_is_as_documented():
     assert settings.ACCOUNT_RATE_LIMITS["login_failed"] == "5/5m/ip,5/5m/key"
+
+
+def test_no_proxy_is_trusted_outside_production():
+    # Without a proxy X-Forwarded-For comes from the client: it must be ignored.
+    assert settings.ALLAUTH_TRUSTED_PROXY_COUNT == 0
