@@ -117,6 +117,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
+# An address added to an account is pending until verified and reserves nothing:
+# it neither blocks another person's sign-up nor receives password-reset links,
+# and verifying it on one account drops pending copies elsewhere.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "accounts.auth_forms.SignupForm",
+    "reset_password": "accounts.auth_forms.ResetPasswordForm",
+}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # A session cookie alone cannot change who owns the account: adding, removing
 # or making primary an email address (and turning on TOTP) asks for the password

@@ -13,10 +13,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from allauth.account.models import EmailAddress
-
 import pytest
 import time_machine
+from allauth.account.models import EmailAddress
 
 from tests.accounts.factories import PASSWORD
 
