@@ -31,10 +31,7 @@ class RefundForm(forms.Form):
             min_value=1,
             max_value=refundable,
             initial=refundable,
-            help_text=_(
-                "In the order's currency, e.g. 49 or 49.50. Up to %(left)s can be "
-                "refunded."
-            )
+            help_text=_("In the order's currency, e.g. 49 or 49.50; at most %(left)s.")
             % {"left": money_format(refundable, currency)},
             error_messages={
                 "min_value": _("Enter an amount to refund greater than zero."),
