@@ -83,7 +83,8 @@ class Order(models.Model):
         verbose_name = _("order")
 
     def __str__(self) -> str:
-        return f"{self.number} ({self.get_status_display()})"
+        number = self.number if self.pk else "new"
+        return f"Order {number} ({self.get_status_display()})"
 
     @property
     def number(self) -> str:
