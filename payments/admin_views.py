@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.money import money_format
 from payments import stripe_gateway
 from payments.forms import RefundForm
 from payments.models import Order
@@ -22,7 +23,9 @@ def order_refund_view(request, pk: int):
     if not order.is_paid or refundable <= 0:
         messages.error(request, _("This order has nothing left to refund."))
         return redirect(inspect_url)
-    form = RefundForm(request.POST or None, refundable=refundable)
+    form = RefundForm(
+        request.POST or None, refundable=refundable, currency=order.currency
+    )
     if request.method == "POST" and form.is_valid():
         try:
             order_refund(
@@ -39,7 +42,14 @@ def order_refund_view(request, pk: int):
                 % {"error": getattr(error, "user_message", None) or str(error)},
             )
         else:
-            messages.success(request, _("The refund was sent to Stripe and recorded."))
+            messages.success(
+                request,
+                _("%(amount)s was refunded through Stripe and recorded on %(number)s.")
+                % {
+                    "amount": money_format(form.cleaned_data["amount"], order.currency),
+                    "number": order.number,
+                },
+            )
             return redirect(inspect_url)
     return TemplateResponse(
         request,

@@ -1,14 +1,14 @@
 from django import forms
-from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import MoneyField
+from core.money import money_format
 
 
 class RefundForm(forms.Form):
-    amount = forms.IntegerField(
-        label=_("Amount to refund (in cents)"),
-        min_value=1,
-        help_text=_("In the smallest unit of the currency: 24900 is 249.00."),
-    )
+    """How much to refund (typed in the normal unit), and what happens to access."""
+
+    amount = MoneyField(label=_("Amount to refund"))
     revoke_access = forms.TypedChoiceField(
         label=_("Course access"),
         choices=[
@@ -23,9 +23,18 @@ class RefundForm(forms.Form):
         label=_("Reason (kept with the order)"), max_length=255, required=False
     )
 
-    def __init__(self, *args, refundable: int, **kwargs):
+    def __init__(self, *args, refundable: int, currency: str, **kwargs):
         super().__init__(*args, **kwargs)
-        amount = self.fields["amount"]
-        amount.initial = refundable
-        amount.validators.append(MaxValueValidator(refundable))
-        amount.widget.attrs["max"] = refundable
+        self.fields["amount"] = MoneyField(
+            label=_("Amount to refund"),
+            currency=currency,
+            min_value=1,
+            max_value=refundable,
+            initial=refundable,
+            help_text=_("In the order's currency, e.g. 49 or 49.50; at most %(left)s.")
+            % {"left": money_format(refundable, currency)},
+            error_messages={
+                "min_value": _("Enter an amount to refund greater than zero."),
+                "max_value": _("You can refund at most %(limit)s."),
+            },
+        )

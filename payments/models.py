@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.money import money_format
+
 
 class OrderStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting payment")
@@ -81,7 +83,8 @@ class Order(models.Model):
         verbose_name = _("order")
 
     def __str__(self) -> str:
-        return f"Order {self.pk} ({self.get_status_display()})"
+        number = self.number if self.pk else "new"
+        return f"Order {number} ({self.get_status_display()})"
 
     @property
     def number(self) -> str:
@@ -135,4 +138,5 @@ class Refund(models.Model):
         verbose_name = _("refund")
 
     def __str__(self) -> str:
-        return f"Refund of {self.amount} on order {self.order_id}"
+        amount = money_format(self.amount, self.order.currency)
+        return f"Refund of {amount} on {self.order.number}"

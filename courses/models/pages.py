@@ -24,6 +24,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
+from core.fields import MinorUnitsField
+from core.money import money_format
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
@@ -103,11 +105,11 @@ class CoursePage(Page):
         related_name="+",
         help_text=_("A wide image for the catalog and the top of the course page."),
     )
-    price_amount = models.PositiveIntegerField(
+    price_amount = MinorUnitsField(
         _("price"),
         default=0,
         help_text=_(
-            "In cents (the smallest unit of the currency): 14900 is 149.00. "
+            "In dollars (or the course's currency), e.g. 149 or 149.50; "
             "0 makes the course free."
         ),
     )
@@ -240,7 +242,8 @@ class CoursePage(Page):
 
     @property
     def price_display(self) -> str:
-        return f"{self.get_currency_display()} {self.price_amount / 100:,.2f}"
+        """The price as learners read it: "$149.00" (``core.money.money_format``)."""
+        return money_format(self.price_amount, self.currency)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_page_context

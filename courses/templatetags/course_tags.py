@@ -1,8 +1,6 @@
-"""Template tags for course listings and prices."""
+"""Template tags for course listings (prices: ``{% load money %}``)."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 from django import template
 
@@ -25,15 +23,3 @@ def course_cards(context, limit: int = 3, heading_level: int = 3) -> dict:
         "courses": courses,
         "heading_level": heading_level,
     }
-
-
-@register.filter
-def money(amount, currency: str = "usd") -> str:
-    """Format an amount in minor units: ``14900|money:"usd"`` gives "USD 149.00".
-
-    Matches ``CoursePage.price_display``, so orders and receipts read the same.
-    """
-    if amount in (None, ""):
-        return ""
-    major = Decimal(int(amount)) / 100
-    return f"{str(currency).upper()} {major:,.2f}"

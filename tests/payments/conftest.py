@@ -67,7 +67,7 @@ class Shop:
 
 @pytest.fixture
 def shop(course_index) -> Shop:
-    """A paid course (USD 249.00) with one module of two lessons."""
+    """A paid course ($249.00) with one module of two lessons."""
     course = CoursePageFactory(
         parent=course_index,
         title="Advanced Mitigation Interviewing",

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
+from django.utils.formats import date_format
+
+import openpyxl
 import pytest
 
 from courses.models import Enrollment
 from payments.models import OrderStatus, Refund, RefundAccess
+from tests.courses.page_editor import edit_course
 from tests.payments import events
 from tests.payments.support import has_access, order_state
 
@@ -28,7 +33,8 @@ def _refund_url(order) -> str:
     return f"/admin/payments/orders/{order.pk}/refund/"
 
 
-def _refund(client, order, *, amount: int, revoke: bool, reason: str = ""):
+def _refund(client, order, *, amount: str, revoke: bool, reason: str = ""):
+    """POST the refund form; ``amount`` is typed as the instructor types it: "50"."""
     return client.post(
         _refund_url(order),
         {
@@ -45,8 +51,42 @@ def _refund(client, order, *, amount: int, revoke: bool, reason: str = ""):
 def test_refund_form_shows_what_can_be_refunded(instructor_client, paid_purchase):
     response = instructor_client.get(_refund_url(paid_purchase.order))
 
+    # The amount defaults to everything refundable, in dollars, and the screen
+    # says what was paid
+    html = response.content.decode()
     assert response.status_code == 200
-    assert 'value="24900"' in response.content.decode()
+    assert 'value="249.00"' in html
+    assert "$249.00" in html
+    assert "24900" not in html
+
+
+def test_refund_typed_in_dollars_refunds_that_many_dollars(
+    instructor_client, paid_purchase, stripe_double, learner, shop
+):
+    # When the instructor types "50" as the amount to refund
+    response = _refund(
+        instructor_client, paid_purchase.order, amount="50", revoke=False
+    )
+
+    # Then $50.00 (5000 cents) is refunded, at Stripe and in the records
+    assert response.status_code == 302
+    (request,) = stripe_double.requests_to("POST", "/v1/refunds")
+    assert request.flat["amount"] == "5000"
+    assert Refund.objects.get(order=paid_purchase.order).amount == 5000
+    assert order_state(paid_purchase.order).amount_refunded == 5000
+
+
+def test_refund_success_message_shows_money(
+    instructor_client, paid_purchase, stripe_double, learner, shop
+):
+    response = _refund(
+        instructor_client, paid_purchase.order, amount="49.50", revoke=False
+    )
+
+    followed = instructor_client.get(response["Location"])
+    html = followed.content.decode()
+    assert "$49.50 was refunded" in html
+    assert paid_purchase.order.number in html
 
 
 def test_full_refund_with_revoke_calls_stripe_and_revokes(
@@ -56,7 +96,7 @@ def test_full_refund_with_revoke_calls_stripe_and_revokes(
     response = _refund(
         instructor_client,
         paid_purchase.order,
-        amount=AMOUNT,
+        amount="249.00",
         revoke=True,
         reason="Asked within 14 days",
     )
@@ -86,7 +126,7 @@ def test_full_refund_keeping_access_is_respected(
     instructor_client, paid_purchase, stripe_double, learner, shop
 ):
     # When the instructor refunds in full but lets the learner keep the course
-    _refund(instructor_client, paid_purchase.order, amount=AMOUNT, revoke=False)
+    _refund(instructor_client, paid_purchase.order, amount="249", revoke=False)
 
     # Then Stripe refunded, the decision is recorded, and access stays
     assert len(stripe_double.refunds) == 1
@@ -101,7 +141,7 @@ def test_partial_refund_with_revoke_revokes(
     instructor_client, paid_purchase, stripe_double, learner, shop
 ):
     # When the instructor refunds part and chooses to revoke
-    _refund(instructor_client, paid_purchase.order, amount=5000, revoke=True)
+    _refund(instructor_client, paid_purchase.order, amount="50", revoke=True)
 
     # Then the order is partly refunded and access is gone, as decided
     state = order_state(paid_purchase.order)
@@ -126,7 +166,8 @@ def test_later_charge_refunded_webhook_does_not_undo_the_decision(
     revoke,
 ):
     # Given the instructor refunded through the admin and decided about access
-    _refund(instructor_client, paid_purchase.order, amount=amount, revoke=revoke)
+    typed = f"{amount / 100:.2f}"
+    _refund(instructor_client, paid_purchase.order, amount=typed, revoke=revoke)
     (refund_id,) = stripe_double.refunds
     decided = order_state(paid_purchase.order)
     assert decided.has_access is (not revoke)
@@ -158,7 +199,7 @@ def test_refund_refused_by_stripe_changes_nothing(
 
     # When the instructor asks for it
     response = _refund(
-        instructor_client, paid_purchase.order, amount=AMOUNT, revoke=True
+        instructor_client, paid_purchase.order, amount="249", revoke=True
     )
 
     # Then the form says so, and no refund is recorded, access is unchanged
@@ -171,20 +212,43 @@ def test_refund_refused_by_stripe_changes_nothing(
 def test_refund_above_what_is_left_is_refused_by_the_form(
     instructor_client, paid_purchase, stripe_double
 ):
-    # When the instructor types more than was paid
+    # When the instructor types more than was paid, by one cent
     response = _refund(
-        instructor_client, paid_purchase.order, amount=AMOUNT + 1, revoke=True
+        instructor_client, paid_purchase.order, amount="249.01", revoke=True
     )
 
-    # Then the form refuses, and Stripe is not called
+    # Then the form refuses, in money, and Stripe is not called
     assert response.status_code == 200
+    assert "You can refund at most $249.00." in response.content.decode()
     assert stripe_double.requests_to("POST", "/v1/refunds") == []
     assert not Refund.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0", "Enter an amount to refund greater than zero."),
+        ("-5", "Enter an amount of zero or more, without a minus sign."),
+        ("12.345", "Enter at most 2 digits after the decimal point, e.g. 149.50."),
+    ],
+)
+def test_refund_of_a_bad_amount_is_refused_with_a_message(
+    instructor_client, paid_purchase, stripe_double, typed, message
+):
+    response = _refund(
+        instructor_client, paid_purchase.order, amount=typed, revoke=True
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert message in html
+    assert f'value="{typed}"' in html
+    assert stripe_double.requests_to("POST", "/v1/refunds") == []
+
+
 def test_unpaid_order_cannot_be_refunded(instructor_client, purchase, stripe_double):
     # When the refund screen is opened for an unpaid order
-    response = _refund(instructor_client, purchase.order, amount=100, revoke=True)
+    response = _refund(instructor_client, purchase.order, amount="1", revoke=True)
 
     # Then it goes back to the order with a message; Stripe is not called
     assert response.status_code == 302
@@ -195,7 +259,7 @@ def test_editor_without_permission_cannot_refund(
     editor_client, paid_purchase, stripe_double, learner, shop
 ):
     # When a staff editor (not allowed to change orders) posts a refund
-    response = _refund(editor_client, paid_purchase.order, amount=AMOUNT, revoke=True)
+    response = _refund(editor_client, paid_purchase.order, amount="249", revoke=True)
 
     # Then it is refused; Stripe is not called
     assert response.status_code in (302, 403)
@@ -206,7 +270,7 @@ def test_editor_without_permission_cannot_refund(
 def test_learner_cannot_reach_the_refund_screen(
     learner_client, paid_purchase, stripe_double
 ):
-    response = _refund(learner_client, paid_purchase.order, amount=AMOUNT, revoke=False)
+    response = _refund(learner_client, paid_purchase.order, amount="249", revoke=False)
 
     assert response.status_code in (302, 403)
     assert stripe_double.requests_to("POST", "/v1/refunds") == []
@@ -241,6 +305,18 @@ def test_orders_listing_filters_by_status(
     assert pending.order.number not in html
 
 
+def _csv_rows(response) -> list[dict[str, str]]:
+    assert response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(content)))
+
+
+def _xlsx_rows(response) -> list[dict[str, object]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    header, *rows = workbook.active.iter_rows(values_only=True)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
 def test_orders_csv_export_has_a_row_per_order(
     instructor_client, paid_purchase, checkout, stranger_client
 ):
@@ -249,15 +325,132 @@ def test_orders_csv_export_has_a_row_per_order(
     response = instructor_client.get("/admin/orders/", {"export": "csv"})
 
     assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    content = b"".join(response.streaming_content).decode()
-    rows = list(csv.DictReader(io.StringIO(content)))
-    by_session = {row.get("Checkout session id", ""): row for row in rows}
+    rows = _csv_rows(response)
+    by_number = {row["Order"]: row for row in rows}
     assert len(rows) == 2
-    assert paid_purchase.order.checkout_session_id in by_session
-    assert pending.order.checkout_session_id in by_session
-    paid_row = by_session[paid_purchase.order.checkout_session_id]
-    assert paid_row["Amount paid"] == str(AMOUNT)
+    assert set(by_number) == {paid_purchase.order.number, pending.order.number}
+    paid_row = by_number[paid_purchase.order.number]
+    assert paid_row["Amount paid"] == "$249.00"
+
+
+def test_orders_export_reads_as_words_and_money(
+    instructor_client, paid_purchase, learner
+):
+    # Given a learner with a name, whose order is paid
+    learner.first_name, learner.last_name = "Jane", "Doe"
+    learner.save()
+
+    # When the instructor downloads the orders as CSV and as XLSX
+    (csv_row,) = _csv_rows(instructor_client.get("/admin/orders/", {"export": "csv"}))
+    (xlsx_row,) = _xlsx_rows(
+        instructor_client.get("/admin/orders/", {"export": "xlsx"})
+    )
+
+    # Then both say who, what, how much and in what state, as people write them
+    for row in (csv_row, xlsx_row):
+        assert row["Learner"] == "Jane Doe"
+        assert row["Email"] == "learner@example.com"
+        assert row["Course"] == "Advanced Mitigation Interviewing"
+        assert row["Price"] == "$249.00"
+        assert row["Amount paid"] == "$249.00"
+        assert row["Refunded"] == "$0.00"
+        assert row["Status"] == "Paid"
+        assert row["Test payment?"] == "No"
+    # and the CSV writes moments as dates, the XLSX as real (sortable) dates
+    paid_at = paid_purchase.order.paid_at
+    assert csv_row["Paid on"] == date_format(paid_at, "DATETIME_FORMAT")
+    assert "+00:00" not in csv_row["Paid on"]
+    assert isinstance(xlsx_row["Paid on"], datetime.datetime)
+
+
+def test_orders_listing_reads_as_words_and_money(
+    instructor_client, paid_purchase, learner
+):
+    learner.first_name, learner.last_name = "Jane", "Doe"
+    learner.save()
+
+    html = instructor_client.get("/admin/orders/").content.decode()
+
+    assert "Jane Doe (learner@example.com)" in html
+    assert "Advanced Mitigation Interviewing" in html
+    assert "$249.00" in html
+    assert "Amount paid" in html
+    assert "24900" not in html
+    assert "usd" not in html
+
+
+def test_order_inspect_page_reads_as_a_document(
+    instructor_client, paid_purchase, learner
+):
+    html = instructor_client.get(
+        f"/admin/orders/inspect/{paid_purchase.order.pk}/"
+    ).content.decode()
+
+    assert "learner@example.com" in html
+    assert "Advanced Mitigation Interviewing" in html
+    assert "Amount paid" in html
+    assert "$249.00" in html
+    assert "Test payment?" in html
+    assert "24900" not in html
+    assert "CoursePage" not in html
+    assert "No refund has been made" in html
+
+
+def test_order_inspect_page_lists_the_refunds_made(
+    instructor_client, instructor, paid_purchase, stripe_double, learner, shop
+):
+    # Given the instructor refunded $50.00 and let the learner keep access
+    _refund(
+        instructor_client,
+        paid_purchase.order,
+        amount="50",
+        revoke=False,
+        reason="Missed the live session",
+    )
+
+    # When she opens the order
+    html = instructor_client.get(
+        f"/admin/orders/inspect/{paid_purchase.order.pk}/"
+    ).content.decode()
+
+    # Then the refund reads as a line: how much, by whom, why, and what about access
+    assert "$50.00" in html
+    assert "instructor@example.com" in html
+    assert "Missed the live session" in html
+    assert "Learner kept access" in html
+
+
+def test_price_typed_in_the_editor_reads_the_same_on_every_order_screen(
+    instructor_client, learner_client, shop, checkout, stripe_double, webhook
+):
+    # Given the instructor typed "149" as the course's price in the page editor
+    edit_course(instructor_client, shop.course, price="149")
+    # and a learner bought it
+    purchase = checkout()
+    session = stripe_double.mark_paid(purchase.session_id)
+    webhook.deliver(events.session_event("completed", session))
+    order = purchase.order
+    order.refresh_from_db()
+    assert order.amount_paid == 14900
+
+    # Then every screen the instructor and the learner read says $149.00
+    screens = {
+        "orders list": instructor_client.get("/admin/orders/").content.decode(),
+        "inspect": instructor_client.get(
+            f"/admin/orders/inspect/{order.pk}/"
+        ).content.decode(),
+        "receipt": learner_client.get(
+            f"/dashboard/orders/{order.pk}/receipt/"
+        ).content.decode(),
+        "learner's orders": learner_client.get("/dashboard/orders/").content.decode(),
+    }
+    for screen, html in screens.items():
+        assert "$149.00" in html, screen
+    (csv_row,) = _csv_rows(instructor_client.get("/admin/orders/", {"export": "csv"}))
+    (xlsx_row,) = _xlsx_rows(
+        instructor_client.get("/admin/orders/", {"export": "xlsx"})
+    )
+    assert csv_row["Amount paid"] == xlsx_row["Amount paid"] == "$149.00"
 
 
 def test_order_inspect_page_offers_a_refund(instructor_client, paid_purchase):

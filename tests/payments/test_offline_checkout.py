@@ -43,6 +43,8 @@ def test_offline_purchase_lands_in_the_first_lesson(
     html = page.content.decode()
     assert "TEST PAYMENT" in html
     assert order.number in html
+    assert "$249.00" in html
+    assert "minor units" not in html
 
     # When they press "Pay"
     with committing():

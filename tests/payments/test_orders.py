@@ -11,7 +11,7 @@ ORDERS_URL = "/dashboard/orders/"
 
 @pytest.fixture
 def paid_purchase(purchase, stripe_double, webhook):
-    """The learner's order, paid with a promotion code (USD 199.00 of 249.00)."""
+    """The learner's order, paid with a promotion code ($199.00 of $249.00)."""
     session = stripe_double.mark_paid(purchase.session_id, amount_total=19900)
     webhook.deliver(events.session_event("completed", session))
     purchase.order.refresh_from_db()
@@ -37,6 +37,7 @@ def test_orders_page_lists_only_my_orders(
     assert paid_purchase.order.number in html
     assert "Paid" in html
     assert _receipt_url(paid_purchase.order) in html
+    assert "$199.00" in html
     assert theirs.order.number not in html
 
 
@@ -66,9 +67,9 @@ def test_receipt_of_a_paid_order_shows_the_amounts(learner_client, paid_purchase
     html = response.content.decode()
     assert response.status_code == 200
     assert paid_purchase.order.number in html
-    assert "USD 249.00" in html
-    assert "USD 50.00" in html
-    assert "USD 199.00" in html
+    assert "$249.00" in html
+    assert "−$50.00" in html
+    assert "$199.00" in html
     assert "learner@example.com" in html
 
 
