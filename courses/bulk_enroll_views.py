@@ -18,10 +18,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
+
+import django_filters
 
 from courses.bulk_enroll import (
     ACTION_BULK_ENROLL,
@@ -39,7 +43,7 @@ from courses.bulk_enroll_forms import (
     BulkEnrollForm,
     bulk_enroll_token,
 )
-from courses.models import Invitation
+from courses.models import CoursePage, Invitation
 
 PERMISSION = "courses.add_enrollment"
 EXAMPLE_CSV = """email,course,first_name,last_name
@@ -275,10 +279,7 @@ class WhenColumn(Column):
         self.empty = empty
 
     def get_value(self, instance):
-        value = getattr(instance, self.name)
-        if value is None:
-            return self.empty
-        return formats.date_format(value, "DATETIME_FORMAT")
+        return _when(getattr(instance, self.name), self.empty)
 
 
 class InviterColumn(Column):
@@ -287,6 +288,48 @@ class InviterColumn(Column):
         if inviter is None:
             return ""
         return inviter.get_full_name() or inviter.email
+
+
+def _when(value, empty: str) -> str:
+    return formats.date_format(value, "DATETIME_FORMAT") if value else empty
+
+
+class InvitationInspectView(InspectView):
+    """One invitation, in sentences where a field is empty."""
+
+    def get_invited_by_display_value(self):
+        inviter = self.object.invited_by
+        return (inviter.get_full_name() or inviter.email) if inviter else ""
+
+    def get_created_at_display_value(self):
+        return _when(self.object.created_at, "")
+
+    def get_sent_at_display_value(self):
+        return _when(self.object.sent_at, _("Not sent yet"))
+
+    def get_accepted_at_display_value(self):
+        return _when(
+            self.object.accepted_at,
+            _("Not yet: waiting for them to sign up and confirm their address"),
+        )
+
+
+class InvitationFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Course"),
+        queryset=CoursePage.objects.order_by("title"),
+        empty_label=gettext_lazy("All courses"),
+    )
+    accepted = django_filters.BooleanFilter(
+        label=gettext_lazy("Accepted"),
+        field_name="accepted_at",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["course", "accepted"]
 
 
 class InvitationViewSet(ModelViewSet):
@@ -313,7 +356,8 @@ class InvitationViewSet(ModelViewSet):
             empty=gettext_lazy("Waiting for sign-up"),
         ),
     ]
-    list_filter = ["course"]
+    filterset_class = InvitationFilterSet
+    inspect_view_class = InvitationInspectView
     search_fields = ["email", "first_name", "last_name"]
     inspect_view_fields = [
         "email",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import mail
 
 from wagtail.models import ModelLogEntry
@@ -337,3 +338,16 @@ def test_accepting_invitations_enrolls_once(course, paid_course, instructor):
     assert not Invitation.objects.filter(accepted_at__isnull=True).exists()
     user.refresh_from_db()
     assert user.get_full_name() == "Nora Hale"
+
+
+def test_the_sample_agency_file_plans_cleanly(course, paid_course):
+    # Given the sample file shipped in docs/samples/
+    text = (settings.BASE_DIR / "docs/samples/bulk-enroll-agency.csv").read_text()
+
+    # When planned for the paid course (two rows name the free one)
+    plan = bulk_enroll_plan(rows_text=text, default_course=paid_course)
+
+    # Then ten people, none known yet, would be invited, with no problem
+    assert plan.is_valid
+    assert [row.action for row in plan.rows] == [RowAction.INVITE] * 10
+    assert [row.course for row in plan.rows] == [paid_course] * 8 + [course] * 2

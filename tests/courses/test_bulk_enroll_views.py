@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -323,6 +325,23 @@ def test_the_invitations_list_reads_as_a_document(
     assert instructor.email in page
     assert "Waiting for sign-up" in page
     assert "Not yet" in page
+
+
+def test_an_invitation_inspects_without_python_values(
+    instructor_client, instructor, course
+):
+    invitation = Invitation.objects.create(
+        email="new.hire@example.com", course=course, invited_by=instructor
+    )
+
+    response = instructor_client.get(
+        reverse("courses_invitations:inspect", args=[invitation.pk])
+    )
+
+    page = response.content.decode()
+    assert "Not sent yet" in page
+    assert "waiting for them to sign up and confirm their address" in page
+    assert not re.search(r">\s*None\s*<", page)  # no empty value printed as None
 
 
 def test_invitations_cannot_be_added_or_edited_by_hand(
