@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import ModelLogEntry
 
@@ -351,3 +353,15 @@ def test_the_sample_agency_file_plans_cleanly(course, paid_course):
     assert plan.is_valid
     assert [row.action for row in plan.rows] == [RowAction.INVITE] * 10
     assert [row.course for row in plan.rows] == [paid_course] * 8 + [course] * 2
+
+
+def test_the_plan_reads_in_a_fixed_number_of_queries(course, learner):
+    def queries_for(count: int) -> int:
+        rows = "".join(f"person{n}@example.com\n" for n in range(count))
+        with CaptureQueriesContext(connection) as queries:
+            bulk_enroll_plan(
+                rows_text=f"email\n{learner.email}\n{rows}", default_course=course
+            )
+        return len(queries)
+
+    assert queries_for(3) == queries_for(60)

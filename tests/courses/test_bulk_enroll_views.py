@@ -358,3 +358,18 @@ def test_invitations_cannot_be_added_or_edited_by_hand(
 
     assert add.status_code in (302, 403)
     assert edit.status_code in (302, 403)
+
+
+def test_a_file_over_1_mb_is_refused_with_a_clear_message(instructor_client, course):
+    # Given a file just over the limit
+    rows = "email\n" + "x" * 1_000_001
+    before = _written()
+
+    # When it is uploaded
+    response = _upload(instructor_client, rows, course)
+
+    # Then the form says why, and nothing is planned or written
+    assert response.status_code == 200
+    assert "The file is larger than 1 MB." in response.content.decode()
+    assert "plan" not in response.context
+    assert _written() == before
