@@ -586,7 +586,7 @@ def invitations_accept(*, user: User, email: str) -> list[Invitation]:
     email = email.strip().lower()
     with transaction.atomic():
         pending = list(
-            Invitation.objects.select_for_update()
+            Invitation.objects.select_for_update(of=("self",))  # not the course
             .filter(email=email, accepted_at__isnull=True)
             .select_related("course")
             .order_by("created_at", "pk")
