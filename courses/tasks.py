@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
+from django.utils import timezone
 
 from core.mail import mail_send
 from core.site_url import site_url
-from courses.models import Certificate
+from courses.models import Certificate, Invitation
 
 
 @task()
@@ -28,4 +30,41 @@ def certificate_issued_send(certificate_id: int) -> None:
                 reverse("certificate_verify", args=[certificate.serial])
             ),
         },
+    )
+
+
+@task()
+def invitation_send(invitation_id: int) -> None:
+    """Invite someone to sign up: the course is waiting for them once they verify.
+
+    Sent once: an invitation already sent or accepted is skipped, and
+    ``sent_at`` records the sending.
+    """
+    invitation = (
+        Invitation.objects.select_related("course", "invited_by")
+        .filter(pk=invitation_id, sent_at__isnull=True, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return
+    inviter = invitation.invited_by
+    signup_path = reverse("account_signup") + "?next=" + reverse("dashboard")
+    url_parts = invitation.course.get_url_parts()  # None while it is not routable
+    mail_send(
+        "courses/email/invitation",
+        to=[invitation.email],
+        context={
+            "invitation": invitation,
+            "course": invitation.course,
+            "inviter_name": (inviter.get_full_name() or inviter.email)
+            if inviter
+            else "",
+            "provider_name": settings.CE_PROVIDER_NAME,
+            "signup_url": site_url(signup_path),
+            "login_url": site_url(reverse("account_login")),
+            "course_url": site_url(url_parts[2]) if url_parts else "",
+        },
+    )
+    Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now()
     )

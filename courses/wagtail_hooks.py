@@ -299,3 +299,47 @@ class ApprovalsOutsidePeriodPanel(Component):
 def add_approvals_outside_period_panel(request, panels):
     if request.user.has_perm("courses.change_approval"):
         panels.append(ApprovalsOutsidePeriodPanel())
+
+
+# Bulk enroll -------------------------------------------------------------------
+# Upload a CSV of emails, see the dry run, confirm; unknown addresses get an
+# invitation. The views, menu item, viewset and log formatters live in
+# courses/bulk_enroll_views.py (imported here lazily, so this section stands
+# on its own).
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_enroll_urls():
+    from courses.bulk_enroll_views import bulk_enroll_apply_view, bulk_enroll_view
+
+    return [
+        path("courses/bulk-enroll/", bulk_enroll_view, name="courses_bulk_enroll"),
+        path(
+            "courses/bulk-enroll/apply/",
+            bulk_enroll_apply_view,
+            name="courses_bulk_enroll_apply",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_bulk_enroll_menu_item():
+    from courses.bulk_enroll_views import bulk_enroll_menu_item
+
+    return bulk_enroll_menu_item()
+
+
+@hooks.register("register_admin_viewset")
+def register_invitation_viewset():
+    from courses.bulk_enroll_views import InvitationViewSet
+    from courses.models import Invitation
+
+    register_permission_policy(Invitation, ReadOnlyPolicy(Invitation))
+    return InvitationViewSet("courses_invitations")
+
+
+@hooks.register("register_log_actions")
+def register_bulk_enroll_log_actions(actions):
+    from courses.bulk_enroll_views import bulk_enroll_log_actions_register
+
+    bulk_enroll_log_actions_register(actions)

@@ -6,6 +6,7 @@ from courses.models.ce import (
     CreditType,
 )
 from courses.models.certificates import Certificate, CertificateStatus
+from courses.models.invitations import Invitation
 from courses.models.pages import CourseIndexPage, CoursePage, ModulePage
 from courses.models.records import (
     CourseEvaluation,
@@ -30,5 +31,6 @@ __all__ = [
     "EnrollmentSource",
     "EnrollmentStatus",
     "Instructor",
+    "Invitation",
     "ModulePage",
 ]
