@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings as django_settings
 from django.http import Http404
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -66,6 +67,18 @@ def test_a_nul_character_in_the_path_is_a_bad_request(url, learner_client, home_
 
     # Then it is refused as bad, not failed
     assert response.status_code == 400
+
+
+def test_a_session_cookie_with_a_nul_character_is_ignored(home_page):
+    # Given a browser sending a session cookie with a NUL character in it
+    client = Client()
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = "abcdefgh\x00ijklmnop"
+
+    # When it opens the home page
+    response = client.get("/")
+
+    # Then it is served as to a visitor
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize(
