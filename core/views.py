@@ -29,7 +29,8 @@ def search(request):
     Page types index only what a visitor may read (titles, summaries,
     descriptions); lesson bodies are never indexed, so results cannot leak them.
     """
-    query = request.GET.get("q", "").strip()[:200]
+    # A NUL character is no search (PostgreSQL refuses it in text): drop it.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     results = Page.objects.none()
     if query:
         results = Page.objects.live().public().specific().search(query)

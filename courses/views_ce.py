@@ -88,6 +88,8 @@ def _current(certificate: Certificate) -> Certificate:
 
 
 def _own_certificate(request, serial: str) -> Certificate:
+    if "\x00" in serial:  # no serial has one; PostgreSQL refuses NUL in text
+        raise Http404
     certificate = get_object_or_404(
         Certificate.objects.select_related("enrollment", "replaces"), serial=serial
     )

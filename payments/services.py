@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -303,6 +303,10 @@ EVENT_HANDLERS: dict[str, Callable[[WebhookEvent], Order | None]] = {
 }
 
 
+# What a handler raises on a field missing or of the wrong type in the event.
+MALFORMED_EVENT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, DataError)
+
+
 def _payment_intent_of(event: WebhookEvent) -> str:
     value = event.data_object.get("payment_intent") or ""
     return value.get("id", "") if isinstance(value, dict) else value
@@ -313,7 +317,11 @@ def stripe_event_process(*, event: WebhookEvent) -> bool:
 
     Returns False for a duplicate (already stored: nothing is done) and for
     event types we do not handle. If handling fails, the stored event rolls
-    back with everything else, so Stripe's redelivery is processed afresh.
+    back with everything else, so Stripe's redelivery is processed afresh;
+    except when the event itself is malformed (a field missing or of the
+    wrong type): retrying could not help, so the error is logged, what the
+    handler wrote is undone, and the event stays stored, unprocessed
+    (``processed_at`` empty), and False is returned.
     """
     handler = EVENT_HANDLERS.get(event.type)
     if handler is None:
@@ -329,7 +337,16 @@ def stripe_event_process(*, event: WebhookEvent) -> bool:
                 )
         except IntegrityError:
             return False
-        order = handler(event)
+        try:
+            with transaction.atomic():
+                order = handler(event)
+        except MALFORMED_EVENT_ERRORS:
+            logger.exception(
+                "Stripe event %s (%s) is malformed; stored unprocessed.",
+                event.id,
+                event.type,
+            )
+            return False
         record.order = order
         record.processed_at = timezone.now()
         record.save(update_fields=["order", "processed_at"])

@@ -145,15 +145,39 @@ def test_checkout(request, order_id: int):
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """Stripe's webhook: signature first (400 and nothing written on failure)."""
+    """Stripe's webhook: signature first (400 and nothing written on failure).
+
+    A correctly signed body that is not an event we can read (no id, type or
+    ``data.object``) is a 400, logged; one we can read but not act on is
+    recorded by ``stripe_event_process`` and answered 200, so Stripe does not
+    retry it for days.
+    """
     try:
         event = stripe_gateway.webhook_event_construct(
             request.body, request.headers.get("Stripe-Signature")
         )
     except stripe_gateway.SignatureError:
         return HttpResponseBadRequest("Invalid signature.")
+    except (KeyError, TypeError, AttributeError, IndexError):
+        logger.exception("A signed Stripe webhook body is not an event we can read.")
+        return HttpResponseBadRequest("Malformed event.")
+    if not _event_readable(event):
+        logger.error(
+            "A signed Stripe webhook body is not an event we can read: %r",
+            request.body[:500],
+        )
+        return HttpResponseBadRequest("Malformed event.")
     stripe_event_process(event=event)
     return HttpResponse(status=200)
+
+
+def _event_readable(event: stripe_gateway.WebhookEvent) -> bool:
+    return (
+        isinstance(event.id, str)
+        and bool(event.id)
+        and isinstance(event.type, str)
+        and isinstance(event.data_object, dict)
+    )
 
 
 @login_required
