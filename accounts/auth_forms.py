@@ -9,8 +9,10 @@ password-reset link (which would reset the account that merely added it). See
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
 from allauth.account import app_settings
 from allauth.account.adapter import get_adapter
@@ -33,8 +35,32 @@ def email_holders(email: str) -> QuerySet:
     )
 
 
+EMAIL_MAX_LENGTH = 254  # what an address may be (RFC 5321), and our column holds
+
+
 class SignupForm(AllauthSignupForm):
-    """Sign-up that a pending address on someone else's account does not block."""
+    """Sign-up that a pending address on someone else's account does not block.
+
+    It also refuses addresses longer than an address may be: Django's email
+    field accepts up to 320 characters, more than the columns hold, so a longer
+    address would be cut short or fail in the database.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise forms.ValidationError(
+                gettext(
+                    "An email address can be at most %(limit)d characters long; "
+                    "this one has %(length)d."
+                )
+                % {"limit": EMAIL_MAX_LENGTH, "length": len(email)}
+            )
+        return super().clean_email()
 
     def validate_unique_email(self, value: str) -> str:
         if email_holders(value).exists():
