@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_approval_coursepage_ce_format_coursepage_ce_level_and_more'),
+        ('courses', '0004_price_in_normal_units'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
