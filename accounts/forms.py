@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
+from wagtail.users.forms import UserEditForm as WagtailUserEditForm
+
 from accounts.models import ClinicianProfile
 
 
@@ -36,3 +39,31 @@ class AccountDeleteForm(forms.Form):
                 gettext_lazy("That is not your current password.")
             )
         return password
+
+
+# Settings → Users in the Wagtail admin -------------------------------------------
+
+
+class _AdminUserFormMixin:
+    """Our User: the email is the login, names are optional.
+
+    Only an administrator (superuser) may grant "Administrator" or change a
+    user's groups; for anyone else, whose permission to edit users is about
+    learners (deactivate, correct an email), those fields are not offered.
+    """
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+        if for_user is None or not for_user.is_superuser:
+            self.fields.pop("is_superuser", None)
+            self.fields.pop("groups", None)
+
+
+class AdminUserCreationForm(_AdminUserFormMixin, WagtailUserCreationForm):
+    pass
+
+
+class AdminUserEditForm(_AdminUserFormMixin, WagtailUserEditForm):
+    pass

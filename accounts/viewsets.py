@@ -1,0 +1,30 @@
+"""Settings → Users with forms that fit our User model (see accounts/apps.py)."""
+
+from __future__ import annotations
+
+from wagtail.users.views import users
+
+from accounts.forms import AdminUserCreationForm, AdminUserEditForm
+
+
+class _ForUserMixin:
+    """Pass the signed-in user to the form, which offers fields by who edits."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class UserCreateView(_ForUserMixin, users.CreateView):
+    pass
+
+
+class UserEditView(_ForUserMixin, users.EditView):
+    pass
+
+
+class UserViewSet(users.UserViewSet):
+    add_view_class = UserCreateView
+    edit_view_class = UserEditView
+
+    def get_form_class(self, for_update=False):
+        return AdminUserEditForm if for_update else AdminUserCreationForm
