@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 
-from accounts.models import ClinicianProfile
+from accounts.models import ClinicianProfile, User
 
 
 class ClinicianProfileForm(forms.ModelForm):
@@ -67,3 +67,11 @@ class AdminUserCreationForm(_AdminUserFormMixin, WagtailUserCreationForm):
 
 class AdminUserEditForm(_AdminUserFormMixin, WagtailUserEditForm):
     pass
+
+
+class SaleNotificationsForm(forms.ModelForm):
+    """Wagtail admin → Account → Notifications: the instructor's sale emails."""
+
+    class Meta:
+        model = User
+        fields = ["sale_notifications"]
