@@ -47,9 +47,10 @@ class AccountDeleteForm(forms.Form):
 class _AdminUserFormMixin:
     """Our User: the email is the login, names are optional.
 
-    Only an administrator (superuser) may grant "Administrator" or change a
-    user's groups; for anyone else, whose permission to edit users is about
-    learners (deactivate, correct an email), those fields are not offered.
+    Only an administrator (superuser) may grant "Administrator", change a
+    user's groups or set someone else's password; for anyone else, whose
+    permission to edit users is about learners (deactivate, correct an
+    email), those fields are not offered.
     """
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -58,7 +59,18 @@ class _AdminUserFormMixin:
             self.fields[name].required = False
         if for_user is None or not for_user.is_superuser:
             self.fields.pop("is_superuser", None)
-            self.fields.pop("groups", None)
+            if "groups" in self.fields:
+                self.fields["groups"].disabled = True  # shown, never changed
+            if self.instance.pk is not None and self.instance != for_user:
+                self.fields.pop("password1", None)
+                self.fields.pop("password2", None)
+                self._password_editable = False
+
+    _password_editable = True
+
+    @property
+    def password_enabled(self):
+        return self._password_editable and super().password_enabled
 
 
 class AdminUserCreationForm(_AdminUserFormMixin, WagtailUserCreationForm):

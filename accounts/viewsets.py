@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+
 from wagtail.users.views import users
 
 from accounts.forms import AdminUserCreationForm, AdminUserEditForm
@@ -19,7 +21,12 @@ class UserCreateView(_ForUserMixin, users.CreateView):
 
 
 class UserEditView(_ForUserMixin, users.EditView):
-    pass
+    def dispatch(self, request, *args, **kwargs):
+        # Whoever may edit users but is no administrator must not take over
+        # one (by changing their email or password).
+        if self.object.is_superuser and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 class UserViewSet(users.UserViewSet):

@@ -161,3 +161,44 @@ def test_an_instructor_cannot_add_accounts(staff_instructor):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_an_instructor_sees_a_learners_page_without_password_or_admin_fields(
+    staff_instructor,
+):
+    learner = UserFactory(email="no.names@example.com")
+
+    response = _client(staff_instructor).get(
+        reverse("wagtailusers_users:edit", args=[learner.pk])
+    )
+
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "is_superuser" not in form.fields
+    assert "password1" not in form.fields
+    assert form.fields["groups"].disabled
+
+
+def test_an_instructor_cannot_set_a_learners_password(staff_instructor):
+    learner = UserFactory(email="no.names@example.com")
+
+    _client(staff_instructor).post(
+        reverse("wagtailusers_users:edit", args=[learner.pk]),
+        edit_form_data(learner, password1="taken-over-123", password2="taken-over-123"),
+    )
+
+    learner.refresh_from_db()
+    assert not learner.check_password("taken-over-123")
+
+
+def test_an_instructor_cannot_edit_an_administrator(staff_instructor, instructor):
+    url = reverse("wagtailusers_users:edit", args=[instructor.pk])
+
+    response = _client(staff_instructor).post(
+        url, edit_form_data(instructor, email="mine@example.com")
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    instructor.refresh_from_db()
+    assert instructor.email == "instructor@example.com"
