@@ -1,6 +1,26 @@
 from django.apps import AppConfig
 
+from wagtail.users.apps import WagtailUsersAppConfig
+
 
 class AccountsConfig(AppConfig):
+    default = True  # this module holds two configs; "accounts" means this one
     name = "accounts"
     verbose_name = "Accounts"
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin, with forms where names are optional (our User)."""
+
+    default = False
+    user_viewset = "accounts.viewsets.UserViewSet"
+
+    def ready(self):
+        super().ready()
+        # Wagtail admin → Account requires a first and last name, which
+        # sign-up never asks for: nobody without names could save their
+        # account settings. There is no setting for that form; relax it here.
+        from wagtail.admin.forms.account import NameEmailForm
+
+        for name in ("first_name", "last_name"):
+            NameEmailForm.base_fields[name].required = False

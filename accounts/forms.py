@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
-from accounts.models import ClinicianProfile
+from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
+from wagtail.users.forms import UserEditForm as WagtailUserEditForm
+
+from accounts.models import ClinicianProfile, User
 
 
 class ClinicianProfileForm(forms.ModelForm):
@@ -36,3 +39,51 @@ class AccountDeleteForm(forms.Form):
                 gettext_lazy("That is not your current password.")
             )
         return password
+
+
+# Settings → Users in the Wagtail admin -------------------------------------------
+
+
+class _AdminUserFormMixin:
+    """Our User: the email is the login, names are optional.
+
+    Only an administrator (superuser) may grant "Administrator", change a
+    user's groups or set someone else's password; for anyone else, whose
+    permission to edit users is about learners (deactivate, correct an
+    email), those fields are not offered.
+    """
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = False
+        if for_user is None or not for_user.is_superuser:
+            self.fields.pop("is_superuser", None)
+            if "groups" in self.fields:
+                self.fields["groups"].disabled = True  # shown, never changed
+            if self.instance.pk is not None and self.instance != for_user:
+                self.fields.pop("password1", None)
+                self.fields.pop("password2", None)
+                self._password_editable = False
+
+    _password_editable = True
+
+    @property
+    def password_enabled(self):
+        return self._password_editable and super().password_enabled
+
+
+class AdminUserCreationForm(_AdminUserFormMixin, WagtailUserCreationForm):
+    pass
+
+
+class AdminUserEditForm(_AdminUserFormMixin, WagtailUserEditForm):
+    pass
+
+
+class SaleNotificationsForm(forms.ModelForm):
+    """Wagtail admin → Account → Notifications: the instructor's sale emails."""
+
+    class Meta:
+        model = User
+        fields = ["sale_notifications"]

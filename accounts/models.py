@@ -42,6 +42,14 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    sale_notifications = models.BooleanField(
+        _("email me about each sale"),
+        default=True,
+        help_text=_(
+            "Instructors and administrators get an email each time someone "
+            "buys a course. Untick to stop these emails."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -30,7 +30,7 @@ from payments.models import (
     StripeEvent,
 )
 from payments.stripe_gateway import CheckoutSession, WebhookEvent
-from payments.tasks import order_confirmation_send
+from payments.tasks import order_confirmation_send, sale_notice_send
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,9 @@ def checkout_fulfil(*, session: CheckoutSession) -> Order | None:
 
     Called by the webhook, the success page, the offline test checkout and
     ``stripe_reconcile`` alike. Idempotent: it locks the order row, and a paid
-    order stays paid. Returns None when the session names no order of ours.
+    order stays paid. When the order first becomes paid, the instructors are
+    told of the sale on commit (``sale_notice_send``), once. Returns None when
+    the session names no order of ours.
     """
     if session.order_id is None:
         return None
@@ -181,6 +183,7 @@ def checkout_fulfil(*, session: CheckoutSession) -> Order | None:
         order.amount_paid = session.amount_total or 0
         order.discount_amount = max(order.amount - order.amount_paid, 0)
         logger.info("Order %s paid (session %s)", order.pk, session.id)
+        transaction.on_commit(lambda: sale_notice_send.enqueue(order.pk), robust=True)
     elif session.status == "complete" and not order.is_paid:
         order.status = _stronger(order.status, OrderStatus.PROCESSING)
     return order_sync(order=order, had_access=had_access)

@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.UsersAppConfig",  # wagtail.users, with our user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

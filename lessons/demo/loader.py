@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -38,6 +40,7 @@ from courses.models import (
     Instructor,
     ModulePage,
 )
+from courses.roles import ASSISTANT, roles_sync
 from courses.services import (
     course_completion_attempt,
     enrollment_grant,
@@ -91,6 +94,7 @@ def demo_academy_seed() -> SeedReport:
     report = SeedReport()
     instructor_user = _user_ensure(people.INSTRUCTOR_USER, report, superuser=True)
     learner = _user_ensure(people.LEARNER_USER, report, superuser=False)
+    _assistant_ensure(report)
 
     home = _home_page_ensure(instructor_user, report)
     _default_site_ensure(home, report)
@@ -121,7 +125,11 @@ def demo_academy_seed() -> SeedReport:
     if changed:
         report.created["enrollment"] += 1
     _learner_certificate_ensure(learner, free, enrollment, report)
-    report.logins = [people.INSTRUCTOR_USER["email"], people.LEARNER_USER["email"]]
+    report.logins = [
+        people.INSTRUCTOR_USER["email"],
+        people.LEARNER_USER["email"],
+        people.ASSISTANT_USER["email"],
+    ]
     return report
 
 
@@ -155,6 +163,25 @@ def _user_ensure(spec: dict, report: SeedReport, *, superuser: bool) -> User:
         # The contract says the demo logins work at once: no verification mail.
         address.verified = address.primary = True
         address.save(update_fields=["verified", "primary"])
+    return user
+
+
+def _assistant_ensure(report: SeedReport) -> User:
+    """The demo assistant: in the Assistant group, which gives the admin read-only.
+
+    Only a newly created assistant joins the group: an existing account is
+    left as it is. The group comes from the roles migration; if it has gone
+    (a flushed database), ``roles_sync`` puts it back.
+    """
+    spec = people.ASSISTANT_USER
+    existed = User.objects.filter(email__iexact=spec["email"]).exists()
+    user = _user_ensure(spec, report, superuser=False)
+    if not existed:
+        group = Group.objects.filter(name=ASSISTANT).first()
+        if group is None:
+            roles_sync(apps)
+            group = Group.objects.get(name=ASSISTANT)
+        user.groups.add(group)
     return user
 
 

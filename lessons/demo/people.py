@@ -1,4 +1,4 @@
-"""The demo academy's people: two logins and the instructor shown on courses."""
+"""The demo academy's people: three logins and the instructor shown on courses."""
 
 from lessons.demo.markup import plain
 
@@ -19,6 +19,13 @@ LEARNER_USER = {
         "license_number": "DEMO-00417",
         "license_state": "TX",
     },
+}
+
+# Reads the back office (the "Assistant" group), changes nothing.
+ASSISTANT_USER = {
+    "email": "assistant@example.com",
+    "first_name": "Sam",
+    "last_name": "Okafor",
 }
 
 # A fictional person: any likeness to a real specialist is coincidence.

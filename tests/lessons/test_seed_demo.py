@@ -42,6 +42,7 @@ FREE = "/courses/mitigation-101/"
 PAID = "/courses/foundations-of-mitigation-practice/"
 INSTRUCTOR = "instructor@example.com"
 LEARNER = "learner@example.com"
+ASSISTANT = "assistant@example.com"
 PASSWORD = "practicum-demo"
 
 
@@ -109,9 +110,10 @@ def test_the_first_run_reports_what_it_created(seeded):
 
     ready = "Demo academy ready: 2 courses, 10 modules, 39 lessons, 10 quizzes."
     assert ready in output
-    assert "2 users" in output
+    assert "3 users" in output
     assert "Replaced Wagtail's welcome page" in output
-    assert f"Log in as {INSTRUCTOR} or {LEARNER} with password {PASSWORD}" in output
+    logins = f"{INSTRUCTOR} or {LEARNER} or {ASSISTANT}"
+    assert f"Log in as {logins} with password {PASSWORD}" in output
 
 
 def test_a_second_run_creates_nothing():
@@ -162,7 +164,7 @@ def test_refuses_to_run_under_production_settings(settings):
 # People --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("email", [INSTRUCTOR, LEARNER])
+@pytest.mark.parametrize("email", [INSTRUCTOR, LEARNER, ASSISTANT])
 def test_demo_users_log_in_with_a_verified_primary_email(client, email):
     assert client.login(email=email, password=PASSWORD)
     address = EmailAddress.objects.get(email=email)
@@ -175,6 +177,30 @@ def test_instructor_is_a_superuser_and_learner_is_not():
     assert users.get(email=INSTRUCTOR).is_superuser
     assert users.get(email=INSTRUCTOR).is_staff
     assert not users.get(email=LEARNER).is_staff
+
+
+def test_the_assistant_reads_the_admin_and_is_no_superuser(client):
+    assistant = get_user_model().objects.get(email=ASSISTANT)
+    assert [group.name for group in assistant.groups.all()] == ["Assistant"]
+    assert not assistant.is_superuser
+    assert assistant.has_perm("wagtailadmin.access_admin")
+    assert not assistant.has_perm("payments.change_order")
+
+    client.login(email=ASSISTANT, password=PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_second_run_leaves_an_existing_assistant_as_it_is():
+    assistant = get_user_model().objects.get(email=ASSISTANT)
+    assistant.groups.clear()
+    assistant.set_password("changed-after-seeding")
+    assistant.save()
+
+    seed()
+
+    assistant.refresh_from_db()
+    assert not assistant.groups.exists()
+    assert assistant.check_password("changed-after-seeding")
 
 
 def test_learner_is_enrolled_in_the_free_course_and_nobody_in_the_paid_one():

@@ -12,7 +12,8 @@ from lessons.demo.loader import DEMO_PASSWORD, DemoTreeConflict, demo_academy_se
 
 class Command(BaseCommand):
     help = (
-        "Create the demo academy: an instructor (superuser) and a learner, the home "
+        "Create the demo academy: an instructor (superuser), a learner and an "
+        "assistant (read-only admin), the home "
         "page, the catalog, a free and a paid course, and the site's policy pages. "
         "Safe to run again: it only adds what is missing and never overwrites edits."
     )

@@ -1,0 +1,28 @@
+"""The Instructor and Assistant groups (see courses/roles.py)."""
+
+from django.db import migrations
+
+
+def roles_create(apps, schema_editor):
+    from courses.roles import roles_sync
+
+    roles_sync(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("courses", "0003_approval_coursepage_ce_format_coursepage_ce_level_and_more"),
+        ("accounts", "0001_initial"),
+        ("lessons", "0002_quizpage_lessonpage_is_optional_and_more"),
+        ("payments", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailusers", "0015_userprofile_keyboard_shortcuts"),
+    ]
+
+    operations = [
+        migrations.RunPython(roles_create, migrations.RunPython.noop),
+    ]
