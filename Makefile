@@ -48,7 +48,7 @@ seed: migrate ## Load the demo academy (idempotent)
 
 .PHONY: run
 run: seed ## Set up, migrate, load the demo and serve on 127.0.0.1:$(PORT)
-	@echo "Practicum is at http://127.0.0.1:$(PORT)/  (instructor@example.com / learner@example.com, password practicum-demo)"
+	@echo "Practicum is at http://127.0.0.1:$(PORT)/  (instructor@, learner@ and assistant@example.com, password practicum-demo)"
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 STRIPE_EVENTS := checkout.session.completed,checkout.session.async_payment_succeeded,checkout.session.async_payment_failed,checkout.session.expired,charge.refunded,charge.dispute.created,charge.dispute.closed

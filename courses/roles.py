@@ -42,6 +42,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.view_enrollment",
         "courses.add_enrollment",
         "courses.change_enrollment",
+        "courses.view_invitation",  # bulk enroll invites who has no account yet
         "courses.view_courseevaluation",
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",
@@ -56,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_SNIPPETS_VIEW,
         "courses.view_certificate",
         "courses.view_enrollment",
+        "courses.view_invitation",
         "courses.view_courseevaluation",
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",

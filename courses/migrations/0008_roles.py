@@ -11,7 +11,7 @@ def roles_create(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0003_approval_coursepage_ce_format_coursepage_ce_level_and_more"),
+        ("courses", "0007_invitation"),
         ("accounts", "0001_initial"),
         ("lessons", "0002_quizpage_lessonpage_is_optional_and_more"),
         ("payments", "0001_initial"),
