@@ -11,12 +11,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from courses.learner_admin import audit
 from courses.learner_admin.forms import REASON_HELP
 from courses.learner_admin.panels import LearnerPanel, learner_display_name
 from courses.learner_admin.views import (
+    learner_action,
     learner_for_action,
     learner_page_url,
     learner_page_with_errors,
@@ -110,7 +110,7 @@ def lessons_learner_panels(request, learner):
     return [QuizAttemptsPanel(request=request, learner=learner)]
 
 
-@require_POST
+@learner_action
 def quiz_attempts_grant_view(request, pk: int):
     """Grant a learner extra attempts at one of their quizzes, saying why."""
     learner = learner_for_action(request, pk, GRANT_PERMISSION)

@@ -8,6 +8,8 @@ re-renders the learner's page with the form's errors in place.
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -17,6 +19,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 
 from wagtail.admin.views.generic import InspectView
 
@@ -89,6 +92,24 @@ class LearnerPageView(InspectView):
         return context
 
 
+def learner_action(view):
+    """An action on a learner: POST only, and refused with a plain 403.
+
+    (Wagtail turns a ``PermissionDenied`` into a redirect to the dashboard;
+    an action posted without its permission is answered 403 instead.)
+    """
+
+    @require_POST
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exception:
+            return permission_denied(request, exception)
+
+    return wrapper
+
+
 def learner_for_action(request, pk: int, perm: str) -> User:
     """The learner, if the signed-in user may see learners and take this action."""
     if not (learner_policy.user_has_permission(request.user, "view")):
@@ -120,7 +141,7 @@ def _learner_enrollment(learner: User, enrollment_pk: int) -> Enrollment:
     )
 
 
-@require_POST
+@learner_action
 def enroll_view(request, pk: int):
     learner = learner_for_action(request, pk, permissions.ENROLL)
     form = EnrollForm(request.POST, prefix="enroll", learner=learner)
@@ -152,7 +173,7 @@ def enroll_view(request, pk: int):
     return redirect(learner_page_url(learner))
 
 
-@require_POST
+@learner_action
 def revoke_view(request, pk: int, enrollment_pk: int):
     learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
     enrollment = _learner_enrollment(learner, enrollment_pk)
@@ -184,7 +205,7 @@ def revoke_view(request, pk: int, enrollment_pk: int):
     return redirect(learner_page_url(learner))
 
 
-@require_POST
+@learner_action
 def restore_view(request, pk: int, enrollment_pk: int):
     learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
     enrollment = _learner_enrollment(learner, enrollment_pk)
@@ -216,7 +237,7 @@ def _date_text(value) -> str:
     return value.strftime("%B %-d, %Y") if value else _("the enrollment date")
 
 
-@require_POST
+@learner_action
 def release_anchor_view(request, pk: int, enrollment_pk: int):
     learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
     enrollment = _learner_enrollment(learner, enrollment_pk)
@@ -250,7 +271,7 @@ def release_anchor_view(request, pk: int, enrollment_pk: int):
     return redirect(learner_page_url(learner))
 
 
-@require_POST
+@learner_action
 def verification_resend_view(request, pk: int):
     learner = learner_for_action(request, pk, permissions.CHANGE_ACCOUNT)
     form = OptionalReasonForm(request.POST, prefix="verification")
@@ -302,7 +323,7 @@ def _account_change(request, pk: int, *, prefix, service, action, done, already)
     return redirect(learner_page_url(learner))
 
 
-@require_POST
+@learner_action
 def deactivate_view(request, pk: int):
     return _account_change(
         request,
@@ -315,7 +336,7 @@ def deactivate_view(request, pk: int):
     )
 
 
-@require_POST
+@learner_action
 def reactivate_view(request, pk: int):
     return _account_change(
         request,
