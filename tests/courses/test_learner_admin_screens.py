@@ -219,3 +219,42 @@ def test_learner_page_queries_do_not_grow_with_enrollments(course_index, viewer)
 
     # Then both cost the same number of queries
     assert counts[0] == counts[1], counts
+
+
+# Living alongside Wagtail's own screens ---------------------------------------
+
+
+def test_settings_users_still_edits_accounts(maria, instructor_client):
+    # Wagtail's own user viewset keeps its URLs and its edit page
+    from django.urls import reverse
+
+    response = instructor_client.get(
+        reverse("wagtailusers_users:edit", args=[maria.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_the_menu_has_one_learners_entry_with_the_list_first(instructor_client):
+    from django.urls import reverse
+
+    from wagtail.admin.menu import admin_menu
+
+    reverse("learners:index")  # the admin URLs (and their menu items) are loaded
+    learners = [i for i in admin_menu.registered_menu_items if i.label == "Learners"]
+    assert len(learners) == 1
+    urls = [item.url for item in learners[0].menu.registered_menu_items]
+    assert urls[0] == reverse("learners:index")
+    assert reverse("quiz_attempts:index") in urls
+
+
+def test_actions_on_a_learner_appear_in_the_site_history(maria, instructor_client):
+    from django.urls import reverse
+
+    instructor_client.post(
+        reverse("learners:deactivate", args=[maria.pk]),
+        {"deactivate-reason": "Asked to pause"},
+    )
+    html = instructor_client.get(reverse("wagtailadmin_reports:site_history")).content
+    assert "Account deactivated and signed out everywhere. Reason: Asked to pause" in (
+        html.decode()
+    )
