@@ -342,3 +342,15 @@ def register_learner_log_actions(actions):
     from courses.learner_admin.audit import learner_log_actions_register
 
     learner_log_actions_register(actions)
+
+
+@hooks.register("register_permissions")
+def register_enrollment_permissions():
+    """Offer the Learners permissions in Settings → Groups: view (the list and a
+    learner's page), add (enroll by hand), change (revoke, restore, drip)."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="courses",
+        codename__in=["view_enrollment", "add_enrollment", "change_enrollment"],
+    )

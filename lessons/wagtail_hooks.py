@@ -12,7 +12,6 @@ from core.permission_policies import ReadOnlyPolicy
 from courses.access import item_access, user_is_editor
 from courses.views import item_refused
 from lessons import learner_panels
-from lessons.learner_panels import lessons_learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
 from lessons.models.pages import CourseItem
 
@@ -49,8 +48,6 @@ def serve_documents_only_where_published(document, request):
 
 
 register_permission_policy(QuizAttempt, ReadOnlyPolicy(QuizAttempt))
-
-
 register_permission_policy(QuizAttemptGrant, ReadOnlyPolicy(QuizAttemptGrant))
 
 
@@ -121,7 +118,7 @@ def register_learning_viewsets():
 
 @hooks.register("register_learner_panels")
 def register_lessons_learner_panels(request, learner):
-    return lessons_learner_panels(request, learner)
+    return learner_panels.lessons_learner_panels(request, learner)
 
 
 @hooks.register("register_log_actions")

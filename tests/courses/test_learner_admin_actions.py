@@ -350,3 +350,12 @@ def test_manual_enrollment_emails_the_learner_once_after_commit(
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert context["paid_course"].title in html
+
+
+def test_extra_attempts_list_has_no_add_form(instructor_client):
+    # Grants are made from the learner's page only: the flat add form is gone
+    response = instructor_client.get(reverse("quiz_grants:add"))
+    assert response.status_code in (302, 403)
+    listing = instructor_client.get(reverse("quiz_grants:index"))
+    assert listing.status_code == 200
+    assert reverse("quiz_grants:add") not in listing.content.decode()
