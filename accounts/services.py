@@ -65,6 +65,52 @@ def account_delete(*, user: User) -> None:
     _sessions_delete(user_pk=user.pk)
 
 
+@transaction.atomic
+def user_deactivate(*, user: User) -> bool:
+    """Stop ``user`` from logging in, and end every session they have open.
+
+    Nothing else changes: records, enrollments and the profile stay, so
+    ``user_reactivate`` undoes it. Idempotent: returns False if already inactive.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not user.is_active:
+        return False
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    _sessions_delete(user_pk=user.pk)
+    return True
+
+
+@transaction.atomic
+def user_reactivate(*, user: User) -> bool:
+    """Let a deactivated ``user`` log in again. Idempotent: False if already active."""
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_active:
+        return False
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return True
+
+
+def email_unverified_address(*, user: User) -> EmailAddress | None:
+    """The user's primary (else first) email address if it is not yet verified."""
+    address = EmailAddress.objects.filter(user=user).order_by("-primary", "pk").first()
+    return address if address is not None and not address.verified else None
+
+
+def email_verification_resend(*, request, user: User) -> EmailAddress | None:
+    """Send ``user`` a fresh verification link; None if nothing needs verifying.
+
+    Uses allauth's own confirmation email (``request`` builds the link). Only an
+    unverified address gets one; a verified account is left alone.
+    """
+    address = email_unverified_address(user=user)
+    if address is None:
+        return None
+    address.send_confirmation(request)
+    return address
+
+
 def _sessions_delete(*, user_pk: int) -> None:
     # Database sessions cannot be queried by user; decode each live one.
     # (An unusable password already invalidates them through the session's

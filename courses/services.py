@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +20,7 @@ from courses.models import (
     EnrollmentSource,
     EnrollmentStatus,
 )
-from courses.tasks import certificate_issued_send
+from courses.tasks import certificate_issued_send, enrollment_granted_send
 
 
 @transaction.atomic
@@ -64,6 +66,60 @@ def enrollment_revoke(*, enrollment: Enrollment, reason: str) -> bool:
     enrollment.save(
         update_fields=["status", "revoked_at", "revoke_reason", "updated_at"]
     )
+    return True
+
+
+def enrollment_grant_by_hand(
+    *, user: User, course: CoursePage
+) -> tuple[Enrollment, bool]:
+    """Enroll ``user`` in ``course`` free of charge, as the instructor's gift.
+
+    The enrollment's source is ``MANUAL``. Idempotent like ``enrollment_grant``:
+    an active enrollment is returned unchanged (and nothing is sent); a new or
+    reactivated one emails the learner once the transaction commits.
+    Returns ``(enrollment, changed)``.
+    """
+    with transaction.atomic():
+        enrollment, changed = enrollment_grant(
+            user=user, course=course, source=EnrollmentSource.MANUAL
+        )
+        if changed:
+            transaction.on_commit(
+                lambda: enrollment_granted_send.enqueue(enrollment.pk), robust=True
+            )
+    return enrollment, changed
+
+
+def enrollment_restore(*, enrollment: Enrollment) -> bool:
+    """Reactivate a revoked enrollment, keeping how the learner came to it.
+
+    Idempotent: restoring an active enrollment changes nothing and returns
+    False. The source (purchase, free, by hand) stays what it was; the
+    revocation's date and reason are cleared (the audit log keeps them).
+    """
+    _enrollment, changed = enrollment_grant(
+        user=enrollment.user,
+        course=enrollment.course,
+        source=EnrollmentSource(enrollment.source),
+    )
+    return changed
+
+
+@transaction.atomic
+def enrollment_release_anchor_set(
+    *, enrollment: Enrollment, anchor_on: date | None
+) -> bool:
+    """Set the date the learner's drip schedule counts from (None: enrolling day).
+
+    Only the ``release_anchor_on`` column changes; the access policy reads it
+    from the enrollment row it already loads. Returns False if it was already
+    that date.
+    """
+    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    if enrollment.release_anchor_on == anchor_on:
+        return False
+    enrollment.release_anchor_on = anchor_on
+    enrollment.save(update_fields=["release_anchor_on", "updated_at"])
     return True
 
 

@@ -1,4 +1,4 @@
-"""Mail about certificates, sent after commit through Django's tasks framework."""
+"""Mail about enrollments and certificates, sent after commit as tasks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.mail import mail_send
 from core.site_url import site_url
-from courses.models import Certificate, Invitation
+from courses.models import Certificate, Enrollment, Invitation
 
 
 @task()
@@ -67,4 +67,22 @@ def invitation_send(invitation_id: int) -> None:
     )
     Invitation.objects.filter(pk=invitation.pk, sent_at__isnull=True).update(
         sent_at=timezone.now()
+    )
+
+
+@task()
+def enrollment_granted_send(enrollment_id: int) -> None:
+    """Tell the learner the instructor enrolled them, with a link to the course."""
+    enrollment = Enrollment.objects.select_related("user", "course").get(
+        pk=enrollment_id
+    )
+    mail_send(
+        "courses/email/enrollment_granted",
+        to=[enrollment.user.email],
+        context={
+            "enrollment": enrollment,
+            "course_title": enrollment.course.title,
+            "course_url": site_url(enrollment.course.url or "/"),
+            "dashboard_url": site_url(reverse("dashboard")),
+        },
     )

@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
@@ -299,6 +300,60 @@ class ApprovalsOutsidePeriodPanel(Component):
 def add_approvals_outside_period_panel(request, panels):
     if request.user.has_perm("courses.change_approval"):
         panels.append(ApprovalsOutsidePeriodPanel())
+
+
+# Learners ----------------------------------------------------------------------
+# The Learners menu: the list of learners first, then what other apps add to it
+# through the ``register_learner_viewsets`` hook (lessons: quiz attempts). Each
+# learner's page is made of panels from ``register_learner_panels``.
+
+
+class LearnersViewSetGroup(ViewSetGroup):
+    menu_label = _("Learners")
+    menu_icon = "group"
+    menu_order = 250
+
+    def __init__(self):
+        from courses.learner_admin.viewsets import LearnerViewSet
+
+        contributed = [
+            viewset
+            for fn in hooks.get_hooks("register_learner_viewsets")
+            for viewset in fn()
+        ]
+        self.items = (LearnerViewSet("learners"), *contributed)
+        super().__init__()
+
+
+@hooks.register("register_admin_viewset")
+def register_learners_viewset_group():
+    return LearnersViewSetGroup()
+
+
+@hooks.register("register_learner_panels")
+def register_courses_learner_panels(request, learner):
+    from courses.learner_admin.panels import courses_learner_panels
+
+    return courses_learner_panels(request, learner)
+
+
+@hooks.register("register_log_actions")
+def register_learner_log_actions(actions):
+    from courses.learner_admin.audit import learner_log_actions_register
+
+    learner_log_actions_register(actions)
+
+
+@hooks.register("register_permissions")
+def register_enrollment_permissions():
+    """Offer the Learners permissions in Settings → Groups: view (the list and a
+    learner's page), add (enroll by hand), change (revoke, restore, drip)."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="courses",
+        codename__in=["view_enrollment", "add_enrollment", "change_enrollment"],
+    )
 
 
 # Bulk enroll -------------------------------------------------------------------

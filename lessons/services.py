@@ -61,6 +61,25 @@ def attempts_allowed_for(*, user: User, quiz: QuizPage) -> int | None:
     return quiz.attempts_allowed + extra
 
 
+def quiz_attempts_grant(
+    *, user: User, quiz: QuizPage, extra_attempts: int, reason: str, by: User | None
+) -> QuizAttemptGrant:
+    """Give ``user`` ``extra_attempts`` more attempts at ``quiz``, saying why.
+
+    Grants add up (``attempts_allowed_for`` sums them); each one is its own row,
+    kept with who gave it. ``extra_attempts`` must be at least 1.
+    """
+    if extra_attempts < 1:
+        raise ValueError("Grant at least one extra attempt.")
+    return QuizAttemptGrant.objects.create(
+        user=user,
+        quiz=quiz,
+        extra_attempts=extra_attempts,
+        reason=reason[:255],
+        granted_by=by,
+    )
+
+
 @transaction.atomic
 def quiz_attempt_start(
     *, user: User, quiz: QuizPage, course: CoursePage

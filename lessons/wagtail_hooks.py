@@ -1,9 +1,9 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import register_permission_policy
@@ -11,6 +11,7 @@ from wagtail.permissions import register_permission_policy
 from core.permission_policies import ReadOnlyPolicy
 from courses.access import item_access, user_is_editor
 from courses.views import item_refused
+from lessons import learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
 from lessons.models.pages import CourseItem
 
@@ -47,17 +48,26 @@ def serve_documents_only_where_published(document, request):
 
 
 register_permission_policy(QuizAttempt, ReadOnlyPolicy(QuizAttempt))
+register_permission_policy(QuizAttemptGrant, ReadOnlyPolicy(QuizAttemptGrant))
 
 
 class QuizAttemptGrantViewSet(ModelViewSet):
-    """The instructor gives a learner more attempts at a quiz."""
+    """Every grant of extra quiz attempts, read-only: grants are made from a
+    learner's page (Learners → a learner → Quiz attempts)."""
 
     model = QuizAttemptGrant
     icon = "plus"
     menu_label = _("Extra quiz attempts")
     add_to_admin_menu = False
-    form_fields = ["user", "quiz", "extra_attempts", "reason"]
-    list_display = ["user", "quiz", "extra_attempts", "reason", "created_at"]
+    form_fields = ["extra_attempts"]  # required by ModelViewSet; adding is refused
+    list_display = [
+        "user",
+        "quiz",
+        "extra_attempts",
+        "reason",
+        "granted_by",
+        "created_at",
+    ]
     list_filter = ["quiz"]
     copy_view_enabled = False
 
@@ -97,16 +107,31 @@ class QuizAttemptViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class LearningViewSetGroup(ViewSetGroup):
-    menu_label = _("Learners")
-    menu_icon = "group"
-    menu_order = 250
-    items = (
+@hooks.register("register_learner_viewsets")
+def register_learning_viewsets():
+    """Quiz attempts and extra attempts, under the Learners menu (courses)."""
+    return [
         QuizAttemptViewSet("quiz_attempts"),
         QuizAttemptGrantViewSet("quiz_grants"),
-    )
+    ]
 
 
-@hooks.register("register_admin_viewset")
-def register_learning_viewsets():
-    return LearningViewSetGroup()
+@hooks.register("register_learner_panels")
+def register_lessons_learner_panels(request, learner):
+    return learner_panels.lessons_learner_panels(request, learner)
+
+
+@hooks.register("register_log_actions")
+def register_lessons_log_actions(actions):
+    learner_panels.register_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_lessons_learner_urls():
+    return [
+        path(
+            "lessons/learners/<int:pk>/quiz-attempts/grant/",
+            learner_panels.quiz_attempts_grant_view,
+            name="lessons_learner_quiz_attempts_grant",
+        )
+    ]

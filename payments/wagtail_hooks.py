@@ -209,3 +209,13 @@ def register_refund_url():
             name="payments_order_refund",
         ),
     ]
+
+
+# Learners ----------------------------------------------------------------------
+
+
+@hooks.register("register_learner_panels")
+def register_payments_learner_panels(request, learner):
+    from payments.learner_panels import payments_learner_panels
+
+    return payments_learner_panels(request, learner)

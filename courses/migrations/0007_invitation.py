@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0004_price_in_normal_units'),
+        ('courses', '0005_enrollment_release_anchor'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,5 +1,8 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +38,15 @@ class Enrollment(models.Model):
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoke_reason = models.CharField(max_length=200, blank=True)
+    release_anchor_on = models.DateField(
+        _("drip counted from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date this learner's drip schedule counts from. "
+            "Empty: the date they enrolled."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -53,6 +65,11 @@ class Enrollment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == EnrollmentStatus.ACTIVE
+
+    @property
+    def release_anchor(self) -> date:
+        """The date drip schedules count from: the anchor if set, else enrolling."""
+        return self.release_anchor_on or timezone.localdate(self.created_at)
 
 
 class CourseEvaluation(models.Model):

@@ -1,0 +1,349 @@
+"""The learner's page and the actions on a learner: thin views over services.
+
+Each action is a POST (CSRF-checked by Django) that checks its permission,
+validates a small form, calls one service, records the action in the audit
+log in the same transaction, and confirms with a message. Invalid input
+re-renders the learner's page with the form's errors in place.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
+
+from wagtail.admin.views.generic import InspectView
+
+from accounts.models import User
+from accounts.services import (
+    email_verification_resend,
+    user_deactivate,
+    user_reactivate,
+)
+from courses.learner_admin import audit, permissions
+from courses.learner_admin.forms import (
+    EnrollForm,
+    OptionalReasonForm,
+    ReasonForm,
+    ReleaseAnchorForm,
+)
+from courses.learner_admin.panels import learner_display_name, learner_panels
+from courses.learner_admin.permissions import learner_policy
+from courses.models import Enrollment
+from courses.services import (
+    enrollment_grant_by_hand,
+    enrollment_release_anchor_set,
+    enrollment_restore,
+    enrollment_revoke,
+)
+
+
+class LearnerPageView(InspectView):
+    """One learner: profile, account, enrollments with progress and every panel
+    other apps contribute, then the history of actions on them."""
+
+    permission_policy = learner_policy
+    template_name = "courses/admin/learner_page.html"
+    model = User
+    index_url_name = "learners:index"
+    page_title = gettext_lazy("Learner")
+    bound_forms: dict = {}
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(User.objects.select_related("profile"), pk=self.pk)
+
+    def get_fields(self):
+        return []
+
+    def get_page_subtitle(self):
+        return learner_display_name(self.object)
+
+    def get_edit_url(self):
+        return None
+
+    def get_delete_url(self):
+        return None
+
+    @cached_property
+    def header_more_buttons(self):
+        return []
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("learners:index"), "label": _("Learners")},
+            {"url": "", "label": learner_display_name(self.object)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["learner"] = self.object
+        context["display_name"] = learner_display_name(self.object)
+        context["panels"] = learner_panels(request=self.request, learner=self.object)
+        context["bound_forms"] = self.bound_forms
+        return context
+
+
+def learner_action(view):
+    """An action on a learner: POST only, and refused with a plain 403.
+
+    (Wagtail turns a ``PermissionDenied`` into a redirect to the dashboard;
+    an action posted without its permission is answered 403 instead.)
+    """
+
+    @require_POST
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exception:
+            return permission_denied(request, exception)
+
+    return wrapper
+
+
+def learner_for_action(request, pk: int, perm: str) -> User:
+    """The learner, if the signed-in user may see learners and take this action."""
+    if not (learner_policy.user_has_permission(request.user, "view")):
+        raise PermissionDenied
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+    return get_object_or_404(User, pk=pk)
+
+
+def learner_page_url(learner: User) -> str:
+    return reverse("learners:inspect", args=[learner.pk])
+
+
+def learner_page_with_errors(request, learner: User, form):
+    """Re-render the learner's page with ``form`` (bound, invalid) in place."""
+    messages.error(
+        request, _("The action was not done. Please correct the errors below.")
+    )
+    view = LearnerPageView(bound_forms={form.prefix: form})
+    view.setup(request, pk=learner.pk)
+    return view.get(request, pk=learner.pk)
+
+
+def _learner_enrollment(learner: User, enrollment_pk: int) -> Enrollment:
+    return get_object_or_404(
+        Enrollment.objects.select_related("course", "user"),
+        pk=enrollment_pk,
+        user=learner,
+    )
+
+
+@learner_action
+def enroll_view(request, pk: int):
+    learner = learner_for_action(request, pk, permissions.ENROLL)
+    form = EnrollForm(request.POST, prefix="enroll", learner=learner)
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    course = form.cleaned_data["course"]
+    with transaction.atomic():
+        _enrollment, changed = enrollment_grant_by_hand(user=learner, course=course)
+        if changed:
+            audit.learner_action_log(
+                learner=learner,
+                action=audit.ENROLL,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                course=course.title,
+            )
+    if changed:
+        messages.success(
+            request,
+            _("%(name)s is now enrolled in %(course)s; they will get an email.")
+            % {"name": learner_display_name(learner), "course": course.title},
+        )
+    else:
+        messages.info(
+            request,
+            _("%(name)s was already enrolled in %(course)s; nothing changed.")
+            % {"name": learner_display_name(learner), "course": course.title},
+        )
+    return redirect(learner_page_url(learner))
+
+
+@learner_action
+def revoke_view(request, pk: int, enrollment_pk: int):
+    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
+    enrollment = _learner_enrollment(learner, enrollment_pk)
+    form = ReasonForm(request.POST, prefix=f"revoke-{enrollment.pk}")
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    reason = form.cleaned_data["reason"]
+    with transaction.atomic():
+        changed = enrollment_revoke(enrollment=enrollment, reason=reason)
+        if changed:
+            audit.learner_action_log(
+                learner=learner,
+                action=audit.REVOKE,
+                by=request.user,
+                reason=reason,
+                course=enrollment.course.title,
+            )
+    if changed:
+        messages.success(
+            request,
+            _(
+                "The enrollment in %(course)s was revoked; the learner can no longer "
+                "open its lessons."
+            )
+            % {"course": enrollment.course.title},
+        )
+    else:
+        messages.info(request, _("That enrollment was already revoked."))
+    return redirect(learner_page_url(learner))
+
+
+@learner_action
+def restore_view(request, pk: int, enrollment_pk: int):
+    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
+    enrollment = _learner_enrollment(learner, enrollment_pk)
+    form = ReasonForm(request.POST, prefix=f"restore-{enrollment.pk}")
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    with transaction.atomic():
+        changed = enrollment_restore(enrollment=enrollment)
+        if changed:
+            audit.learner_action_log(
+                learner=learner,
+                action=audit.RESTORE,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                course=enrollment.course.title,
+            )
+    if changed:
+        messages.success(
+            request,
+            _("The enrollment in %(course)s was restored.")
+            % {"course": enrollment.course.title},
+        )
+    else:
+        messages.info(request, _("That enrollment was already active."))
+    return redirect(learner_page_url(learner))
+
+
+def _date_text(value) -> str:
+    return value.strftime("%B %-d, %Y") if value else _("the enrollment date")
+
+
+@learner_action
+def release_anchor_view(request, pk: int, enrollment_pk: int):
+    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
+    enrollment = _learner_enrollment(learner, enrollment_pk)
+    form = ReleaseAnchorForm(request.POST, prefix=f"anchor-{enrollment.pk}")
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    anchor_on = form.cleaned_data["anchor_on"]
+    previous = enrollment.release_anchor_on
+    with transaction.atomic():
+        changed = enrollment_release_anchor_set(
+            enrollment=enrollment, anchor_on=anchor_on
+        )
+        if changed:
+            audit.learner_action_log(
+                learner=learner,
+                action=audit.RELEASE_ANCHOR,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                course=enrollment.course.title,
+                anchor=_date_text(anchor_on),
+                previous=_date_text(previous),
+            )
+    if changed:
+        messages.success(
+            request,
+            _("The drip schedule of %(course)s now counts from %(date)s.")
+            % {"course": enrollment.course.title, "date": _date_text(anchor_on)},
+        )
+    else:
+        messages.info(request, _("The drip schedule already counted from that date."))
+    return redirect(learner_page_url(learner))
+
+
+@learner_action
+def verification_resend_view(request, pk: int):
+    learner = learner_for_action(request, pk, permissions.CHANGE_ACCOUNT)
+    form = OptionalReasonForm(request.POST, prefix="verification")
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    with transaction.atomic():
+        address = email_verification_resend(request=request, user=learner)
+        if address is not None:
+            audit.learner_action_log(
+                learner=learner,
+                action=audit.VERIFICATION_RESEND,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                email=address.email,
+            )
+    if address is None:
+        messages.info(request, _("This learner's email address is already verified."))
+    else:
+        messages.success(
+            request,
+            _("A new verification link was sent to %(email)s.")
+            % {"email": address.email},
+        )
+    return redirect(learner_page_url(learner))
+
+
+def _account_change(request, pk: int, *, prefix, service, action, done, already):
+    learner = learner_for_action(request, pk, permissions.CHANGE_ACCOUNT)
+    form = ReasonForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return learner_page_with_errors(request, learner, form)
+    if learner.pk == request.user.pk:
+        messages.error(request, _("You cannot change your own account here."))
+        return redirect(learner_page_url(learner))
+    with transaction.atomic():
+        changed = service(user=learner)
+        if changed:
+            audit.learner_action_log(
+                learner=learner,
+                action=action,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+    name = learner_display_name(learner)
+    if changed:
+        messages.success(request, done % {"name": name})
+    else:
+        messages.info(request, already % {"name": name})
+    return redirect(learner_page_url(learner))
+
+
+@learner_action
+def deactivate_view(request, pk: int):
+    return _account_change(
+        request,
+        pk,
+        prefix="deactivate",
+        service=user_deactivate,
+        action=audit.DEACTIVATE,
+        done=_("%(name)s's account was deactivated and signed out everywhere."),
+        already=_("%(name)s's account was already deactivated."),
+    )
+
+
+@learner_action
+def reactivate_view(request, pk: int):
+    return _account_change(
+        request,
+        pk,
+        prefix="reactivate",
+        service=user_reactivate,
+        action=audit.REACTIVATE,
+        done=_("%(name)s's account was reactivated; they can log in again."),
+        already=_("%(name)s's account was already active."),
+    )
