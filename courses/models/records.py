@@ -66,13 +66,15 @@ class CourseEvaluation(models.Model):
     enrollment = models.OneToOneField(
         Enrollment, on_delete=models.PROTECT, related_name="evaluation"
     )
-    objective_ratings = models.JSONField(default=dict)
-    relevance = models.PositiveSmallIntegerField()
-    content_quality = models.PositiveSmallIntegerField()
-    instructor_effectiveness = models.PositiveSmallIntegerField()
-    hours_spent = models.DecimalField(max_digits=5, decimal_places=1)
-    comments = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    objective_ratings = models.JSONField(_("learning objectives met"), default=dict)
+    relevance = models.PositiveSmallIntegerField(_("relevance to practice"))
+    content_quality = models.PositiveSmallIntegerField(_("content quality"))
+    instructor_effectiveness = models.PositiveSmallIntegerField(
+        _("instructor effectiveness")
+    )
+    hours_spent = models.DecimalField(_("hours spent"), max_digits=5, decimal_places=1)
+    comments = models.TextField(_("comments"), blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
