@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from core.permission_policies import ReadOnlyPolicy
+from courses.admin_evaluations import EvaluationViewSet
 from courses.admin_views import (
     CERosterReportView,
     EvaluationSummaryReportView,
@@ -35,6 +36,7 @@ from courses.models import (
     Approval,
     Certificate,
     CertificateStatus,
+    CourseEvaluation,
     CoursePage,
     Instructor,
 )
@@ -256,6 +258,32 @@ class CertificateViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("ce_certificates")
+
+
+# Evaluations -------------------------------------------------------------------
+
+register_permission_policy(CourseEvaluation, ReadOnlyPolicy(CourseEvaluation))
+
+
+@hooks.register("register_admin_viewset")
+def register_evaluation_viewset():
+    return EvaluationViewSet("ce_evaluations")
+
+
+class EvaluationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_courseevaluation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluations_menu_item():
+    return EvaluationsMenuItem(
+        _("Evaluations"),
+        reverse("ce_evaluations:index"),
+        name="evaluations",
+        icon_name="form",
+        order=815,
+    )
 
 
 # Reports -----------------------------------------------------------------------
