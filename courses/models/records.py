@@ -81,4 +81,8 @@ class CourseEvaluation(models.Model):
         verbose_name = _("course evaluation")
 
     def __str__(self) -> str:
-        return f"Evaluation of {self.enrollment}"
+        enrollment = self.enrollment
+        return _("Evaluation of %(course)s by %(email)s") % {
+            "course": enrollment.course.title,
+            "email": enrollment.user.email,
+        }

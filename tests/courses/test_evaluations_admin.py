@@ -126,7 +126,9 @@ def test_inspect_reads_as_the_filled_in_form(instructor_client, evaluations):
     assert "5 — Strongly agree" in content
     assert "3 — Neutral" in content
     assert "About 6.5 h" in content
-    assert "{'" not in content
+    assert "Evaluation of Mitigation 101 by long@example.com" in content
+    for python in ("{'", "None", "(active)"):
+        assert python not in content
 
 
 @pytest.mark.parametrize("url", ["index", "inspect", "summary"])
