@@ -22,6 +22,7 @@ from courses.forms import EvaluationForm
 from courses.models import CourseEvaluation, CoursePage
 from courses.record_display import (
     excerpt,
+    local_datetime,
     objective_ratings,
     objective_ratings_text,
     rating_text,
@@ -73,6 +74,7 @@ class EvaluationIndexView(IndexView):
             "learner_email": lambda: item.enrollment.user.email,
             "course": lambda: item.enrollment.course.title,
             "objective_ratings": lambda: objective_ratings_text(item.objective_ratings),
+            "created_at": lambda: local_datetime(item.created_at),
         }
         return OrderedDict(
             (field, values[field]() if field in values else getattr(item, field))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.forms import RATINGS
@@ -115,3 +116,19 @@ def excerpt(text: str, length: int = 120) -> str:
     if len(text) <= length:
         return text
     return text[:length].rsplit(" ", 1)[0] + "…"
+
+
+def local_datetime(value):
+    """A moment in the site's time zone, to the second, for a spreadsheet cell."""
+    if value is None:
+        return None
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0, tzinfo=None)
+
+
+def yes_no(value) -> str:
+    """``yes`` / ``no`` for a recorded answer, nothing when it is not known yet."""
+    if value is None:
+        return ""
+    return _("yes") if value else _("no")

@@ -48,6 +48,7 @@ from courses.record_display import (
     credit_type_labels,
     hours_of_credit_type,
     hours_text,
+    local_datetime,
 )
 
 # Snippets ----------------------------------------------------------------------
@@ -135,6 +136,8 @@ def certificate_export_value(certificate: Certificate, field: str):
         "learner_email": lambda: certificate.enrollment.user.email,
         "credits": lambda: credit_lines_text(certificate.credits),
         "approvals": lambda: approvals_text(certificate.approvals),
+        "issued_at": lambda: local_datetime(certificate.issued_at),
+        "revoked_at": lambda: local_datetime(certificate.revoked_at),
     }
     if field in values:
         return values[field]()

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
 from courses.access import item_access, user_is_editor
+from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
 from lessons.models import QuizAttempt, QuizAttemptGrant
 from lessons.models.pages import CourseItem
@@ -123,6 +124,10 @@ class QuizAttemptIndexView(IndexView):
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         row["user"] = learner_label(item.user)
+        row["passed"] = yes_no(item.passed)
+        row["is_final_assessment"] = yes_no(item.is_final_assessment)
+        for field in ("created_at", "submitted_at"):
+            row[field] = local_datetime(getattr(item, field))
         return row
 
 

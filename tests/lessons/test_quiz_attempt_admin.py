@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 
 from django.urls import reverse
 
@@ -74,3 +76,15 @@ def test_the_list_names_the_learner(instructor_client, attempt):
 
     content = html.unescape(response.content.decode())
     assert "Maria Gómez (enrolled@example.com)" in content
+
+
+def test_the_export_reads_in_words(instructor_client, attempt):
+    response = instructor_client.get(reverse("quiz_attempts:index"), {"export": "csv"})
+
+    body = b"".join(response.streaming_content).decode("utf-8")
+    (row,) = csv.DictReader(io.StringIO(body))
+    assert row["Learner"] == "Maria Gómez (enrolled@example.com)"
+    assert row["Quiz"] == "Records check"
+    assert row["Score (%)"] == "66"
+    assert row["Passed"] == "no"
+    assert "+00:00" not in row["Submitted at"]
