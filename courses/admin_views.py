@@ -21,6 +21,7 @@ from django.db.models import Avg, Count, IntegerField, Max, OuterRef, Q, Subquer
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -226,6 +227,24 @@ class EvaluationSummaryRow:
     hours_spent: Decimal | None
     comments: int
     objectives: str
+    all_comments: str
+    latest_comments: list[str]
+    evaluations_url: str
+
+
+LATEST_COMMENTS = 3
+EVALUATIONS_INDEX = "ce_evaluations:index"
+
+
+class LatestCommentsColumn(Column):
+    """The course's latest comments, in full, and a link to read them all."""
+
+    cell_template_name = "courses/admin/latest_comments_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["row"] = instance
+        return context
 
 
 def _rounded(value) -> Decimal | None:
@@ -251,6 +270,7 @@ class EvaluationSummaryReportView(RowsReportView):
         "hours_spent",
         "comments",
         "objectives",
+        "all_comments",
     ]
     export_headings = {
         "course": gettext_lazy("Course"),
@@ -259,10 +279,18 @@ class EvaluationSummaryReportView(RowsReportView):
         "content_quality": gettext_lazy("Content quality (avg)"),
         "instructor_effectiveness": gettext_lazy("Instructor effectiveness (avg)"),
         "hours_spent": gettext_lazy("Hours spent (avg)"),
-        "comments": gettext_lazy("Comments"),
+        "comments": gettext_lazy("Comments (count)"),
         "objectives": gettext_lazy("Learning objectives met (avg)"),
+        "all_comments": gettext_lazy("Comments"),
     }
-    columns = [Column(field, label=label) for field, label in export_headings.items()]
+    columns = [
+        *(
+            Column(field, label=label)
+            for field, label in export_headings.items()
+            if field not in ("comments", "all_comments")
+        ),
+        LatestCommentsColumn("latest_comments", label=gettext_lazy("Comments")),
+    ]
 
     def get_filename(self):
         return f"evaluation-summary-{_today()}"
@@ -289,9 +317,12 @@ class EvaluationSummaryReportView(RowsReportView):
         ratings: dict[int, dict[str, list[int]]] = defaultdict(
             lambda: defaultdict(list)
         )
-        for course_id, answers in CourseEvaluation.objects.filter(
+        comments: dict[int, list[str]] = defaultdict(list)
+        for course_id, answers, comment in CourseEvaluation.objects.filter(
             enrollment__course__in=courses
-        ).values_list("enrollment__course_id", "objective_ratings"):
+        ).values_list("enrollment__course_id", "objective_ratings", "comments"):
+            if comment.strip():
+                comments[course_id].append(comment.strip())  # newest first
             for objective, rating in (answers or {}).items():
                 try:
                     ratings[course_id][objective].append(int(rating))
@@ -311,6 +342,11 @@ class EvaluationSummaryReportView(RowsReportView):
                     for objective, values in _in_course_order(
                         course, ratings[course.pk]
                     )
+                ),
+                all_comments="\n\n".join(comments[course.pk]),
+                latest_comments=comments[course.pk][:LATEST_COMMENTS],
+                evaluations_url=(
+                    f"{reverse(EVALUATIONS_INDEX)}?{urlencode({'course': course.pk})}"
                 ),
             )
             for course in courses

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils import timezone
@@ -13,7 +15,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -24,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from core.permission_policies import ReadOnlyPolicy
+from courses.admin_evaluations import EvaluationViewSet
 from courses.admin_views import (
     CERosterReportView,
     EvaluationSummaryReportView,
@@ -34,8 +37,19 @@ from courses.models import (
     Approval,
     Certificate,
     CertificateStatus,
+    CourseEvaluation,
     CoursePage,
     Instructor,
+)
+from courses.record_display import (
+    approvals_list,
+    approvals_text,
+    credit_lines,
+    credit_lines_text,
+    credit_type_labels,
+    hours_of_credit_type,
+    hours_text,
+    local_datetime,
 )
 
 # Snippets ----------------------------------------------------------------------
@@ -98,7 +112,98 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = ["status", "course", "completed_on"]
 
 
+class CertificateIndexView(IndexView):
+    """The listing; its CSV/XLSX export is the auditor's record, one row each.
+
+    Credit lines come twice: as one readable column ("General 17.00 h;
+    Ethics 3.00 h") and as one number column per credit type, so an auditor
+    can filter and sum the ethics hours a board asks about.
+    """
+
+    def to_row_dict(self, item):
+        return OrderedDict(
+            (field, certificate_export_value(item, field)) for field in self.list_export
+        )
+
+
+def certificate_export_value(certificate: Certificate, field: str):
+    if field.startswith(CREDIT_TYPE_PREFIX):
+        label = field.removeprefix(CREDIT_TYPE_PREFIX)
+        return hours_of_credit_type(certificate.credits, label)
+    replaces = certificate.replaces
+    values = {
+        "status": certificate.get_status_display,
+        "replaces": lambda: replaces.serial if replaces else "",
+        "learner_email": lambda: certificate.enrollment.user.email,
+        "credits": lambda: credit_lines_text(certificate.credits),
+        "approvals": lambda: approvals_text(certificate.approvals),
+        "issued_at": lambda: local_datetime(certificate.issued_at),
+        "revoked_at": lambda: local_datetime(certificate.revoked_at),
+    }
+    if field in values:
+        return values[field]()
+    return getattr(certificate, field)
+
+
+CREDIT_TYPE_PREFIX = "credit_type:"
+
+
+def _certificate_export_columns() -> tuple[list[str], dict[str, str]]:
+    fields = [
+        "serial",
+        "status",
+        "replaces",
+        "learner_name",
+        "learner_email",
+        "license_type",
+        "license_number",
+        "license_state",
+        "course_title",
+        "completed_on",
+        "ce_hours",
+        "credits",
+    ]
+    headings = {
+        "status": _("Status"),
+        "learner_email": _("Learner email"),
+        "replaces": _("Corrects certificate"),
+        "credits": _("Credit lines"),
+    }
+    for label in credit_type_labels():
+        field = f"{CREDIT_TYPE_PREFIX}{label}"
+        fields.append(field)
+        headings[field] = _("%(credit_type)s hours") % {"credit_type": label}
+    fields += [
+        "ce_format",
+        "ce_level",
+        "approvals",
+        "provider_name",
+        "instructor",
+        "post_test_score",
+        "issued_at",
+        "revoked_at",
+        "revoke_reason",
+    ]
+    return fields, headings
+
+
 class CertificateInspectView(InspectView):
+    """The certificate as a document: what it prints, and what became of it."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        certificate = self.object
+        context["certificate"] = certificate
+        context["credit_lines"] = [
+            (label, hours_text(hours))
+            for label, hours in credit_lines(certificate.credits)
+        ]
+        context["approval_list"] = approvals_list(certificate.approvals)
+        context["replaced_by"] = Certificate.objects.filter(
+            replaces=certificate
+        ).first()
+        return context
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -131,8 +236,10 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 260
     add_to_admin_menu = True
     copy_view_enabled = False
+    index_view_class = CertificateIndexView
     inspect_view_enabled = True
     inspect_view_class = CertificateInspectView
+    inspect_template_name = "courses/admin/certificate_inspect.html"
     list_display = [
         "serial",
         Column("learner_name", label=_("Learner")),
@@ -140,55 +247,12 @@ class CertificateViewSet(ModelViewSet):
         "course_title",
         "completed_on",
         "ce_hours",
-        "status",
+        Column("status", label=_("Status"), accessor="get_status_display"),
     ]
     filterset_class = CertificateFilterSet
     search_fields = ["serial", "learner_name", "enrollment__user__email"]
-    list_export = [
-        "serial",
-        "learner_name",
-        "enrollment.user.email",
-        "license_type",
-        "license_number",
-        "license_state",
-        "course_title",
-        "completed_on",
-        "ce_hours",
-        "credits",
-        "post_test_score",
-        "status",
-        "replaces",
-        "revoke_reason",
-        "revoked_at",
-        "issued_at",
-    ]
-    export_headings = {
-        "enrollment.user.email": _("Email"),
-        "replaces": _("Corrects certificate"),
-    }
+    list_export, export_headings = _certificate_export_columns()
     export_filename = "certificates"
-    inspect_view_fields = [
-        "serial",
-        "status",
-        "replaces",
-        "learner_name",
-        "license_type",
-        "license_number",
-        "license_state",
-        "course_title",
-        "completed_on",
-        "ce_hours",
-        "credits",
-        "ce_format",
-        "ce_level",
-        "approvals",
-        "provider_name",
-        "instructor",
-        "post_test_score",
-        "revoke_reason",
-        "revoked_at",
-        "issued_at",
-    ]
     form_fields = ["status"]  # required by ModelViewSet; editing is refused anyway
 
     def get_queryset(self, request):
@@ -198,6 +262,32 @@ class CertificateViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("ce_certificates")
+
+
+# Evaluations -------------------------------------------------------------------
+
+register_permission_policy(CourseEvaluation, ReadOnlyPolicy(CourseEvaluation))
+
+
+@hooks.register("register_admin_viewset")
+def register_evaluation_viewset():
+    return EvaluationViewSet("ce_evaluations")
+
+
+class EvaluationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_courseevaluation")
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluations_menu_item():
+    return EvaluationsMenuItem(
+        _("Evaluations"),
+        reverse("ce_evaluations:index"),
+        name="evaluations",
+        icon_name="form",
+        order=815,
+    )
 
 
 # Reports -----------------------------------------------------------------------

@@ -4,12 +4,15 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
 from courses.access import item_access, user_is_editor
+from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
 from lessons import learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
@@ -72,6 +75,72 @@ class QuizAttemptGrantViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class LearnerColumn(Column):
+    """The learner by name and email, never the user object's repr."""
+
+    def get_value(self, instance):
+        return learner_label(instance.user)
+
+
+def learner_label(user) -> str:
+    name = user.get_full_name()
+    return f"{name} ({user.email})" if name else user.email
+
+
+def attempt_questions(attempt: QuizAttempt) -> list[dict]:
+    """Each question as drawn, its choices marked chosen and correct, and the verdict.
+
+    Read from the snapshot, so the page shows what the learner saw even if
+    the quiz was edited since.
+    """
+    answers = attempt.answers or {}
+    questions = []
+    for number, question in enumerate(attempt.snapshot or [], start=1):
+        chosen = set(answers.get(question.get("id"), []))
+        correct = set(question.get("correct", []))
+        questions.append(
+            {
+                "number": number,
+                "prompt": question.get("prompt", ""),
+                "explanation": question.get("explanation", ""),
+                "multiple": question.get("type") == "multiple",
+                "choices": [
+                    {
+                        "text": choice.get("text", ""),
+                        "chosen": choice.get("id") in chosen,
+                        "correct": choice.get("id") in correct,
+                    }
+                    for choice in question.get("choices", [])
+                ],
+                "answered": bool(chosen),
+                "right": bool(chosen) and chosen == correct,
+            }
+        )
+    return questions
+
+
+class QuizAttemptInspectView(InspectView):
+    """The attempt as a marked paper: each question, the choices, the verdict."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["attempt"] = self.object
+        context["learner"] = learner_label(self.object.user)
+        context["questions"] = attempt_questions(self.object)
+        return context
+
+
+class QuizAttemptIndexView(IndexView):
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["user"] = learner_label(item.user)
+        row["passed"] = yes_no(item.passed)
+        row["is_final_assessment"] = yes_no(item.is_final_assessment)
+        for field in ("created_at", "submitted_at"):
+            row[field] = local_datetime(getattr(item, field))
+        return row
+
+
 class QuizAttemptViewSet(ModelViewSet):
     """Every submitted and open quiz attempt, for the instructor (read-only)."""
 
@@ -80,8 +149,9 @@ class QuizAttemptViewSet(ModelViewSet):
     menu_label = _("Quiz attempts")
     add_to_admin_menu = False
     form_fields = ["passed"]  # required by ModelViewSet; editing is refused
+    index_view_class = QuizAttemptIndexView
     list_display = [
-        "user",
+        LearnerColumn("user", label=_("Learner")),
         "quiz_title",
         "number",
         "score_percent",
@@ -104,7 +174,12 @@ class QuizAttemptViewSet(ModelViewSet):
     ]
     export_filename = "quiz_attempts"
     inspect_view_enabled = True
+    inspect_view_class = QuizAttemptInspectView
+    inspect_template_name = "lessons/admin/quiz_attempt_inspect.html"
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return QuizAttempt.objects.select_related("user")
 
 
 @hooks.register("register_learner_viewsets")

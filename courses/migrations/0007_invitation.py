@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0005_enrollment_release_anchor'),
+        ('courses', '0006_readable_labels'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

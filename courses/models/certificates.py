@@ -36,28 +36,41 @@ class Certificate(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaced_by",
+        verbose_name=_("corrects certificate"),
         help_text=_("The certificate this corrected copy replaces."),
     )
     # What the certificate prints, as it was when issued.
-    learner_name = models.CharField(max_length=150)
+    learner_name = models.CharField(_("name on certificate"), max_length=150)
     license_type = models.CharField(max_length=60, blank=True)
     license_number = models.CharField(max_length=60, blank=True)
     license_state = models.CharField(max_length=2, blank=True)
-    course_title = models.CharField(max_length=255)
+    course_title = models.CharField(_("course"), max_length=255)
     completed_on = models.DateField()
-    ce_hours = models.DecimalField(max_digits=5, decimal_places=2, default=0)
-    credits = models.JSONField(default=list, help_text=_("[[credit type, hours], …]"))
-    ce_format = models.CharField(max_length=40, blank=True)
-    ce_level = models.CharField(max_length=40, blank=True)
-    approvals = models.JSONField(
-        default=list, help_text=_("[{body, provider_number, statement}, …]")
+    ce_hours = models.DecimalField(
+        _("CE hours"), max_digits=5, decimal_places=2, default=0
     )
-    provider_name = models.CharField(max_length=150)
+    credits = models.JSONField(
+        _("credit lines"),
+        default=list,
+        help_text=_("The hours of each credit type, as printed."),
+    )
+    ce_format = models.CharField(_("CE format"), max_length=40, blank=True)
+    ce_level = models.CharField(_("CE level"), max_length=40, blank=True)
+    approvals = models.JSONField(
+        _("approvals"),
+        default=list,
+        help_text=_(
+            "The approving bodies, provider numbers and statements, as printed."
+        ),
+    )
+    provider_name = models.CharField(_("provider"), max_length=150)
     instructor = models.CharField(max_length=300, blank=True)
-    post_test_score = models.PositiveSmallIntegerField(null=True, blank=True)
-    revoke_reason = models.CharField(max_length=255, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    issued_at = models.DateTimeField(auto_now_add=True)
+    post_test_score = models.PositiveSmallIntegerField(
+        _("post-test score (%)"), null=True, blank=True
+    )
+    revoke_reason = models.CharField(_("reason revoked"), max_length=255, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-issued_at"]

@@ -83,17 +83,23 @@ class CourseEvaluation(models.Model):
     enrollment = models.OneToOneField(
         Enrollment, on_delete=models.PROTECT, related_name="evaluation"
     )
-    objective_ratings = models.JSONField(default=dict)
-    relevance = models.PositiveSmallIntegerField()
-    content_quality = models.PositiveSmallIntegerField()
-    instructor_effectiveness = models.PositiveSmallIntegerField()
-    hours_spent = models.DecimalField(max_digits=5, decimal_places=1)
-    comments = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    objective_ratings = models.JSONField(_("learning objectives met"), default=dict)
+    relevance = models.PositiveSmallIntegerField(_("relevance to practice"))
+    content_quality = models.PositiveSmallIntegerField(_("content quality"))
+    instructor_effectiveness = models.PositiveSmallIntegerField(
+        _("instructor effectiveness")
+    )
+    hours_spent = models.DecimalField(_("hours spent"), max_digits=5, decimal_places=1)
+    comments = models.TextField(_("comments"), blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("course evaluation")
 
     def __str__(self) -> str:
-        return f"Evaluation of {self.enrollment}"
+        enrollment = self.enrollment
+        return _("Evaluation of %(course)s by %(email)s") % {
+            "course": enrollment.course.title,
+            "email": enrollment.user.email,
+        }

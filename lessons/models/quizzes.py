@@ -18,7 +18,10 @@ class QuizAttempt(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="quiz_attempts",
+        verbose_name=_("learner"),
     )
     quiz = models.ForeignKey(
         "lessons.QuizPage",
@@ -29,19 +32,19 @@ class QuizAttempt(models.Model):
     course = models.ForeignKey(
         "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    quiz_title = models.CharField(max_length=255)
-    number = models.PositiveSmallIntegerField()
+    quiz_title = models.CharField(_("quiz"), max_length=255)
+    number = models.PositiveSmallIntegerField(_("attempt number"))
     seed = models.BigIntegerField()
-    snapshot = models.JSONField()
-    pass_mark = models.PositiveSmallIntegerField()
-    is_final_assessment = models.BooleanField(default=False)
-    answers = models.JSONField(default=dict, blank=True)
-    correct_count = models.PositiveSmallIntegerField(null=True)
-    question_count = models.PositiveSmallIntegerField()
-    score_percent = models.PositiveSmallIntegerField(null=True)
-    passed = models.BooleanField(null=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    snapshot = models.JSONField(_("questions as drawn"))
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    is_final_assessment = models.BooleanField(_("final assessment"), default=False)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    correct_count = models.PositiveSmallIntegerField(_("correct answers"), null=True)
+    question_count = models.PositiveSmallIntegerField(_("questions"))
+    score_percent = models.PositiveSmallIntegerField(_("score (%)"), null=True)
+    passed = models.BooleanField(_("passed"), null=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -261,9 +261,10 @@ def test_certificate_export_csv(instructor_client, completed_enrollment):
         reverse("ce_certificates:index"), {"export": "csv"}
     )
 
-    rows = _csv(response)
-    assert rows[1][0] == "PRC-AAAA-BBBB"
-    assert rows[1][2] == "enrolled@example.com"
+    header, row = _csv(response)
+    record = dict(zip(header, row, strict=True))
+    assert record["Serial"] == "PRC-AAAA-BBBB"
+    assert record["Learner email"] == "enrolled@example.com"
 
 
 def test_revoke_through_the_admin(instructor_client, completed_enrollment):
