@@ -9,12 +9,14 @@ the course" instead of "Continue learning".
 from __future__ import annotations
 
 import html
+import io
 import re
 
 from django.test import Client
 from django.urls import reverse
 
 import pytest
+from pypdf import PdfReader
 
 from courses.models import Certificate
 from courses.services import (
@@ -183,3 +185,33 @@ def test_the_dashboard_offers_the_corrected_copy(client_for, finished, certifica
     assert f'href="{certificate_url(copy)}">View certificate' in text
     assert certificate_url(certificate) not in text
     assert "Certificate revoked" not in text
+
+
+# The revoked certificate's own pages ------------------------------------------------
+
+
+def test_a_revoked_certificates_page_says_so_and_offers_no_download(
+    client_for, certificate
+):
+    # Given a revoked certificate, opened from an old email or bookmark
+    certificate_revoke(certificate=certificate, reason="Issued in error")
+
+    # When the learner opens its page
+    response = client_for.get(certificate_url(certificate))
+
+    # Then it says it was revoked and why, and offers no PDF to download
+    text = text_of(response)
+    assert "This certificate has been revoked." in text
+    assert "Reason: Issued in error" in text
+    assert reverse("certificate_pdf", args=[certificate.serial]) not in text
+
+
+def test_a_revoked_certificates_pdf_is_stamped_revoked(client_for, certificate):
+    certificate_revoke(certificate=certificate, reason="Issued in error")
+
+    response = client_for.get(reverse("certificate_pdf", args=[certificate.serial]))
+
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    assert "REVOKED" in text
+    assert "no longer valid" in text
