@@ -42,9 +42,17 @@ def item_completion(request, page_id: int):
         item_uncomplete(user=request.user, page=page)
         messages.info(request, _("Marked as not complete."))
         return redirect(page.url)
+    state = decision.state
+    was_complete = course_items_complete(state)
     item_complete(user=request.user, page=page, course=decision.course)
     decision.item.completed = True  # the state was read before this completion
-    if decision.state.is_enrolled and course_items_complete(decision.state):
+    if (
+        state.is_enrolled
+        and not state.enrollment.completed_at  # no certificate yet
+        and not was_complete
+        and course_items_complete(state)
+    ):
+        # This completion finished the course.
         messages.success(
             request,
             _(

@@ -158,3 +158,20 @@ def test_completing_the_last_required_lesson_leads_to_the_evaluation(
     assert FINISHED in text
     evaluation_url = reverse("course_evaluation", args=[ce.course.pk])
     assert f'href="{evaluation_url}"' in text
+
+
+def test_completing_an_optional_lesson_after_finishing_says_nothing_new(
+    client_for, clinician, ce
+):
+    # Given a learner who finished every required item
+    lessons_complete(clinician, ce)
+    final_take(clinician, ce)
+
+    # When they mark the optional reading complete
+    response = client_for.post(
+        reverse("item_completion", args=[ce.optional.pk]), follow=True
+    )
+
+    # Then they go on as usual (to the post-test), not told again they finished
+    assert response.redirect_chain == [(ce.final.url, 302)]
+    assert FINISHED not in content_of(response)
