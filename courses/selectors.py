@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +11,7 @@ from django.db.models import QuerySet
 
 from wagtail.models import Page
 
-from courses.access import CourseState, course_state
+from courses.access import CourseState, ItemState, course_state
 from courses.models import (
     Certificate,
     CertificateStatus,
@@ -17,6 +19,107 @@ from courses.models import (
     Enrollment,
     EnrollmentStatus,
 )
+
+
+class StepKind(enum.StrEnum):
+    CONTINUE = "continue"  # items are left: continue at ``NextStep.item``
+    EVALUATE = "evaluate"  # every item done: the evaluation unlocks the certificate
+    CERTIFICATE = "certificate"  # the certificate (newest corrected copy) is valid
+    CERTIFICATE_REVOKED = "certificate_revoked"  # issued, then revoked
+
+
+@dataclass
+class NextStep:
+    """Where a learner goes next in a course: the course page, "My learning" and a
+    quiz's result all follow this one rule.
+
+    A finished course (evaluation owed, certificate issued or revoked) offers
+    ``review_item``, its first item, for a review, never "Continue learning".
+    """
+
+    kind: StepKind
+    item: ItemState | None = None
+    certificate: Certificate | None = None
+    review_item: ItemState | None = None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.kind != StepKind.CONTINUE
+
+
+def course_items_complete(state: CourseState) -> bool:
+    """Every required item and every final assessment of the course is complete.
+
+    The items half of the completion rule (``CompletionFacts.items_complete``),
+    read from a state already loaded, so it costs no query.
+    """
+    finals = [i for i in state.items if getattr(i.page, "is_final_assessment", False)]
+    return (
+        bool(state.items)
+        and state.progress_done >= state.progress_total
+        and all(item.completed for item in finals)
+    )
+
+
+def certificate_current(certificates: Iterable[Certificate]) -> Certificate | None:
+    """Of one enrollment's certificates, the newest: none replaces it."""
+    certificates = list(certificates)
+    replaced = {c.replaces_id for c in certificates if c.replaces_id}
+    return next((c for c in certificates if c.pk not in replaced), None)
+
+
+def course_next_step(
+    *, state: CourseState, certificates: Iterable[Certificate] = ()
+) -> NextStep:
+    """What ``state``'s learner should do next, given their enrollment's certificates.
+
+    A certificate decides first (an instructor may add items after it was
+    issued); then a course whose items are all complete is owed its
+    evaluation; otherwise the learner continues where they are.
+    """
+    items = state.items
+    review = items[0] if items else None
+    current = certificate_current(certificates)
+    if current is not None:
+        kind = (
+            StepKind.CERTIFICATE_REVOKED
+            if current.status == CertificateStatus.REVOKED
+            else StepKind.CERTIFICATE
+        )
+        return NextStep(kind=kind, certificate=current, review_item=review)
+    if state.is_enrolled and (
+        course_items_complete(state) or state.enrollment.completed_at
+    ):
+        return NextStep(kind=StepKind.EVALUATE, review_item=review)
+    return NextStep(kind=StepKind.CONTINUE, item=state.continue_item)
+
+
+def course_next_step_after(
+    *, state: CourseState, page_id: int, certificates: Iterable[Certificate] = ()
+) -> NextStep:
+    """Like :func:`course_next_step`, for a learner who has just completed an item.
+
+    Unless the course is finished, they continue at the item after it in tree
+    order, or, after the last item, at the first required item still to do.
+    """
+    step = course_next_step(state=state, certificates=certificates)
+    if step.is_finished:
+        return step
+    items = state.items
+    position = next(
+        (i for i, item in enumerate(items) if item.page.pk == page_id), None
+    )
+    if position is not None and position + 1 < len(items):
+        return NextStep(kind=StepKind.CONTINUE, item=items[position + 1])
+    left = next((item for item in state.required_items if not item.completed), None)
+    return NextStep(kind=StepKind.CONTINUE, item=left or step.item)
+
+
+def enrollment_certificates(enrollment: Enrollment | None) -> list[Certificate]:
+    """The certificates of an enrollment (none until the course was completed)."""
+    if enrollment is None or enrollment.completed_at is None:
+        return []
+    return list(enrollment.certificates.all())
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:
@@ -31,6 +134,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "enrollment": state.enrollment,
         "is_enrolled": state.is_enrolled,
         "first_item": continue_item.page if continue_item else None,
+        "next_step": course_next_step(
+            state=state, certificates=enrollment_certificates(state.enrollment)
+        ),
     }
 
 
@@ -46,10 +152,12 @@ def first_item_of(*, course: CoursePage) -> Page | None:
 
 
 def learner_enrollments(*, user) -> QuerySet[Enrollment]:
-    """The learner's active enrollments with their courses, newest first."""
+    """The learner's active enrollments with their courses and certificates, newest
+    first (the certificates of all of them in one query)."""
     return (
         Enrollment.objects.filter(user=user, status=EnrollmentStatus.ACTIVE)
         .select_related("course", "course__image", "course__instructor")
+        .prefetch_related("certificates")
         .order_by("-created_at")
     )
 
@@ -58,17 +166,24 @@ def learner_enrollments(*, user) -> QuerySet[Enrollment]:
 class DashboardCourse:
     enrollment: Enrollment
     state: CourseState
+    next_step: NextStep
 
 
 def learner_dashboard(*, user) -> list[DashboardCourse]:
-    """Each active enrollment with its progress and where to continue."""
-    return [
-        DashboardCourse(
-            enrollment=enrollment,
-            state=course_state(user=user, course=enrollment.course),
+    """Each active enrollment with its progress and what to do next."""
+    entries = []
+    for enrollment in learner_enrollments(user=user):
+        state = course_state(user=user, course=enrollment.course)
+        entries.append(
+            DashboardCourse(
+                enrollment=enrollment,
+                state=state,
+                next_step=course_next_step(
+                    state=state, certificates=enrollment.certificates.all()
+                ),
+            )
         )
-        for enrollment in learner_enrollments(user=user)
-    ]
+    return entries
 
 
 @dataclass

@@ -20,7 +20,12 @@ from courses.models import (
     EnrollmentSource,
     EnrollmentStatus,
 )
-from courses.tasks import certificate_issued_send, enrollment_granted_send
+from courses.tasks import (
+    certificate_corrected_send,
+    certificate_issued_send,
+    certificate_revoked_send,
+    enrollment_granted_send,
+)
 
 
 @transaction.atomic
@@ -215,7 +220,11 @@ def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate 
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
-    """Mark a certificate revoked, saying why. The record is kept."""
+    """Mark a certificate revoked, saying why. The record is kept.
+
+    Only a valid certificate can be revoked (``ValueError`` otherwise, and
+    nothing is sent). The learner is emailed on commit.
+    """
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status != CertificateStatus.VALID:
         raise ValueError("Only a valid certificate can be revoked.")
@@ -223,6 +232,9 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
     certificate.revoke_reason = reason[:255]
     certificate.revoked_at = timezone.now()
     certificate.save(update_fields=["status", "revoke_reason", "revoked_at"])
+    transaction.on_commit(
+        lambda: certificate_revoked_send.enqueue(certificate.pk), robust=True
+    )
     return certificate
 
 
@@ -231,7 +243,9 @@ def certificate_reissue(*, certificate: Certificate) -> Certificate:
     """Issue a corrected copy from the learner's current profile.
 
     The original is kept, marked ``reissued`` and linked to its copy; the copy
-    has a new serial and prints that it is a corrected copy.
+    has a new serial and prints that it is a corrected copy. Only a valid
+    certificate can be reissued (``ValueError`` otherwise, and nothing is
+    sent). The learner is emailed the copy on commit.
     """
     original = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if original.status != CertificateStatus.VALID:
@@ -268,4 +282,7 @@ def certificate_reissue(*, certificate: Certificate) -> Certificate:
     )
     original.status = CertificateStatus.REISSUED
     original.save(update_fields=["status"])
+    transaction.on_commit(
+        lambda: certificate_corrected_send.enqueue(copy.pk), robust=True
+    )
     return copy

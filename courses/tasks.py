@@ -1,6 +1,13 @@
-"""Mail about enrollments and certificates, sent after commit as tasks."""
+"""Mail about enrollments, invitations and certificates, sent after commit as tasks.
+
+Each email is a template prefix under ``templates/courses/email/`` (see
+``core/mail.py``): invitation, enrollment granted, certificate issued, revoked
+and corrected.
+"""
 
 from __future__ import annotations
+
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.tasks import task
@@ -84,5 +91,55 @@ def enrollment_granted_send(enrollment_id: int) -> None:
             "course_title": enrollment.course.title,
             "course_url": site_url(enrollment.course.url or "/"),
             "dashboard_url": site_url(reverse("dashboard")),
+        },
+    )
+
+
+def _contact_email() -> str:
+    """The address learners write to: the one our emails come from."""
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+@task()
+def certificate_revoked_send(certificate_id: int) -> None:
+    """Tell the learner their certificate was revoked, why, and whom to write to."""
+    certificate = Certificate.objects.select_related("enrollment__user").get(
+        pk=certificate_id
+    )
+    mail_send(
+        "courses/email/certificate_revoked",
+        to=[certificate.enrollment.user.email],
+        context={
+            "certificate": certificate,
+            "verify_url": site_url(
+                reverse("certificate_verify", args=[certificate.serial])
+            ),
+            "contact_email": _contact_email(),
+        },
+    )
+
+
+@task()
+def certificate_corrected_send(certificate_id: int) -> None:
+    """Send the learner the corrected copy that replaces their certificate.
+
+    The certificate email promises one ("reply to this email: we will issue a
+    corrected copy"); this keeps the promise with links to the new one.
+    """
+    copy = Certificate.objects.select_related("enrollment__user", "replaces").get(
+        pk=certificate_id
+    )
+    mail_send(
+        "courses/email/certificate_corrected",
+        to=[copy.enrollment.user.email],
+        context={
+            "certificate": copy,
+            "replaces": copy.replaces,
+            "certificate_url": site_url(
+                reverse("certificate_detail", args=[copy.serial])
+            ),
+            "pdf_url": site_url(reverse("certificate_pdf", args=[copy.serial])),
+            "verify_url": site_url(reverse("certificate_verify", args=[copy.serial])),
+            "contact_email": _contact_email(),
         },
     )

@@ -138,10 +138,20 @@ def _explanation_block():
     )
 
 
+_EMPTY_CHOICE = {"text": "", "is_correct": False}
+
+
 class _ChoiceQuestionBlock(blocks.StructBlock):
     prompt = blocks.TextBlock(help_text=_("The question."))
     choices = _choices_block()
     explanation = _explanation_block()
+
+    class Meta:
+        # The editor builds a new question from this default. A ListBlock's own
+        # default is one row, which is under ``min_num`` and so showed "The
+        # minimum number of items is 2" before anything was typed. Set in Meta
+        # (not as a constructor argument) so migrations do not change.
+        default = {"choices": [_EMPTY_CHOICE, _EMPTY_CHOICE]}
 
     def _correct_count(self, value) -> int:
         return sum(1 for choice in value["choices"] if choice["is_correct"])

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from courses.access import item_access
+from courses.access import course_state, item_access
+from courses.selectors import (
+    course_items_complete,
+    course_next_step_after,
+    enrollment_certificates,
+)
 from courses.views import item_refused
 from lessons import grading
 from lessons.models import LessonPage, QuizAttempt
@@ -37,7 +42,25 @@ def item_completion(request, page_id: int):
         item_uncomplete(user=request.user, page=page)
         messages.info(request, _("Marked as not complete."))
         return redirect(page.url)
+    state = decision.state
+    was_complete = course_items_complete(state)
     item_complete(user=request.user, page=page, course=decision.course)
+    decision.item.completed = True  # the state was read before this completion
+    if (
+        state.is_enrolled
+        and not state.enrollment.completed_at  # no certificate yet
+        and not was_complete
+        and course_items_complete(state)
+    ):
+        # This completion finished the course.
+        messages.success(
+            request,
+            _(
+                "You have finished the course. Next: evaluate it to receive your "
+                "certificate."
+            ),
+        )
+        return redirect(decision.course.url)  # its call to action leads there
     # Continue with the next item in tree order, now that this one is done.
     items = decision.state.items
     position = next(i for i, item in enumerate(items) if item.page.pk == page.pk)
@@ -109,12 +132,33 @@ def quiz_attempt_result(request, *, quiz, number: int):
     feedback = attempt_feedback(
         attempt=attempt, reveal=quiz.reveal_answers, has_passed=standing.has_passed
     )
+    context = {"standing": standing, "attempt": attempt, "feedback": feedback}
+    if attempt.passed:
+        context.update(_after_passing(request, quiz=quiz))
     return quiz.render(
-        request,
-        context_overrides={
-            "standing": standing,
-            "attempt": attempt,
-            "feedback": feedback,
-        },
-        template="lessons/quiz_result.html",
+        request, context_overrides=context, template="lessons/quiz_result.html"
     )
+
+
+def _after_passing(request, *, quiz) -> dict:
+    """What a passed quiz leads to: the next item, or the evaluation or certificate."""
+    decision = getattr(request, "access_decision", None)
+    state = (
+        decision.state
+        if decision is not None and decision.state is not None
+        else course_state(user=request.user, course=quiz.course)
+    )
+    step = course_next_step_after(
+        state=state,
+        page_id=quiz.pk,
+        certificates=enrollment_certificates(state.enrollment),
+    )
+    left = state.progress_total - state.progress_done
+    next_index = next(
+        (i + 1 for i, item in enumerate(state.items) if item.page.pk == quiz.pk), None
+    )
+    return {
+        "next_step": step,
+        # After the last item with required ones left, say how many are left.
+        "required_left": left if next_index == len(state.items) else 0,
+    }

@@ -30,7 +30,11 @@ from payments.models import (
     StripeEvent,
 )
 from payments.stripe_gateway import CheckoutSession, WebhookEvent
-from payments.tasks import order_confirmation_send, sale_notice_send
+from payments.tasks import (
+    order_confirmation_send,
+    refund_notice_send,
+    sale_notice_send,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -111,11 +115,19 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
     passing whether the order gave access before this change. Access is
     granted or revoked only when it changes, so a late duplicate never undoes
     what an instructor did by hand. The confirmation email is sent on commit,
-    once, when a purchase first gives access.
+    once, when a purchase first gives access; a refund notice, once for each
+    rise of the refunded amount (a refund made here, or in Stripe's dashboard
+    and learned from ``charge.refunded``; a duplicate event raises nothing).
     """
     refunded, dispute = _charge_facts(order)
     local_refunds = order.refunds.aggregate(total=Sum("amount"))["total"] or 0
+    refunded_before = order.amount_refunded
     order.amount_refunded = max(order.amount_refunded, refunded, local_refunds)
+    refunded_now = order.amount_refunded - refunded_before
+    if refunded_now > 0:
+        transaction.on_commit(
+            lambda: refund_notice_send.enqueue(order.pk, refunded_now), robust=True
+        )
     order.dispute_status = dispute if dispute else order.dispute_status
     order.status = _derived_status(order)
     order.save()

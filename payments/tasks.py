@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from core.mail import mail_send
 from core.site_url import site_url
+from courses.models import Enrollment, EnrollmentStatus
 from courses.roles import INSTRUCTOR
 from payments.models import Order
 
@@ -59,3 +60,28 @@ def sale_notice_send(order_id: int) -> None:
     }
     for email in _sale_notice_recipients():
         mail_send("payments/email/sale_notice", to=[email], context=context)
+
+
+@task()
+def refund_notice_send(order_id: int, amount: int) -> None:
+    """Tell the learner that ``amount`` (minor units) of their order was refunded.
+
+    Says whether they keep the course, as it stands once the refund is recorded.
+    """
+    order = Order.objects.select_related("user", "course").get(pk=order_id)
+    keeps_access = Enrollment.objects.filter(
+        user=order.user, course=order.course, status=EnrollmentStatus.ACTIVE
+    ).exists()
+    mail_send(
+        "payments/email/refund_notice",
+        to=[order.user.email],
+        context={
+            "order": order,
+            "course": order.course,
+            "user": order.user,
+            "amount": amount,
+            "keeps_access": keeps_access,
+            "course_url": site_url(order.course.url),
+            "receipt_url": site_url(reverse("payments:receipt", args=[order.pk])),
+        },
+    )

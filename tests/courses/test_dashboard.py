@@ -58,8 +58,11 @@ def test_dashboard_without_enrollments_renders(learner_client):
     assert list(response.context["enrollments"]) == []
 
 
-def test_a_completed_course_offers_its_certificate(learner_client, learner, course):
-    # Given a course the learner has completed
+def test_a_completed_course_without_its_certificate_leads_to_the_evaluation(
+    learner_client, learner, course
+):
+    # Given a course the learner has completed, its certificate not yet issued
+    # (a course with a certificate: tests/courses/test_course_finished.py)
     enrollment, _ = enrollment_grant(
         user=learner, course=course, source=EnrollmentSource.FREE
     )
@@ -69,8 +72,8 @@ def test_a_completed_course_offers_its_certificate(learner_client, learner, cour
     # When they open their dashboard
     html = learner_client.get("/dashboard/").content.decode()
 
-    # Then the course card leads to the certificate, not back into the course
-    certificate_url = reverse("course_evaluation", args=[course.pk])
-    assert f'href="{certificate_url}"' in html
-    assert "View certificate" in html
+    # Then the course card leads to the evaluation, not back into the course
+    evaluation_url = reverse("course_evaluation", args=[course.pk])
+    assert f'href="{evaluation_url}"' in html
+    assert "Evaluate the course and get your certificate" in html
     assert ">Continue<" not in html
