@@ -337,9 +337,7 @@ class InvitationViewSet(ModelViewSet):
 
     model = Invitation
     icon = "mail"
-    menu_label = gettext_lazy("Invitations")
-    menu_order = 256
-    add_to_admin_menu = True
+    menu_label = gettext_lazy("Invitations")  # under the Learners menu
     copy_view_enabled = False
     inspect_view_enabled = True
     list_display = [

@@ -404,14 +404,22 @@ class LearnersViewSetGroup(ViewSetGroup):
     menu_order = 250
 
     def __init__(self):
+        from courses.bulk_enroll_views import InvitationViewSet
         from courses.learner_admin.viewsets import LearnerViewSet
+        from courses.models import Invitation
+
+        register_permission_policy(Invitation, ReadOnlyPolicy(Invitation))
 
         contributed = [
             viewset
             for fn in hooks.get_hooks("register_learner_viewsets")
             for viewset in fn()
         ]
-        self.items = (LearnerViewSet("learners"), *contributed)
+        self.items = (
+            LearnerViewSet("learners"),
+            InvitationViewSet("courses_invitations"),
+            *contributed,
+        )
         super().__init__()
 
 
@@ -472,15 +480,6 @@ def register_bulk_enroll_menu_item():
     from courses.bulk_enroll_views import bulk_enroll_menu_item
 
     return bulk_enroll_menu_item()
-
-
-@hooks.register("register_admin_viewset")
-def register_invitation_viewset():
-    from courses.bulk_enroll_views import InvitationViewSet
-    from courses.models import Invitation
-
-    register_permission_policy(Invitation, ReadOnlyPolicy(Invitation))
-    return InvitationViewSet("courses_invitations")
 
 
 @hooks.register("register_log_actions")

@@ -73,14 +73,24 @@ class LearnerFilterSet(WagtailFilterSet):
         return queryset.filter(is_active=(value == "active"))
 
     def filter_staff(self, queryset, name, value):
-        staff = Q(is_staff=True) | Q(is_superuser=True)
-        return queryset.filter(staff) if value == "only" else queryset
+        return queryset.filter(_staff_q()) if value == "only" else queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("staff"):
-            queryset = queryset.exclude(is_staff=True).exclude(is_superuser=True)
+            queryset = queryset.exclude(_staff_q())
         return queryset
+
+
+def _staff_q() -> Q:
+    """Staff: administrators, Django staff, and anyone a group lets into the admin
+    (the Instructor and Assistant roles), so the assistant is not a learner."""
+    admin_groups = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"),
+        group__permissions__codename="access_admin",
+        group__permissions__content_type__app_label="wagtailadmin",
+    )
+    return Q(is_staff=True) | Q(is_superuser=True) | Q(Exists(admin_groups))
 
 
 class LearnerIndexView(IndexView):

@@ -110,6 +110,16 @@ def test_staff_are_left_out_unless_asked_for(maria, viewer):
     assert "colleague@example.com" in _listed(viewer, staff="include")
 
 
+def test_members_of_the_school_roles_are_staff_not_learners(maria, viewer):
+    from django.contrib.auth.models import Group
+
+    assistant = UserFactory(email="helper@example.com")  # not is_staff
+    assistant.groups.add(Group.objects.get(name="Assistant"))
+    assert "helper@example.com" not in _listed(viewer)
+    assert "helper@example.com" in _listed(viewer, staff="only")
+    assert "maria@example.com" not in _listed(viewer, staff="only")
+
+
 def test_the_list_shows_name_email_and_course_count(maria, sam, viewer):
     html = _listed(viewer)
     assert "Maria L. Gómez, LCSW" in html
