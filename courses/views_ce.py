@@ -1,7 +1,5 @@
 """Continuing-education views: evaluation, certificates, verification, transcript."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -15,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.services import profile_get_or_create, profile_update
 from core.site_url import site_url
+from core.spreadsheets import csv_writer
 from courses import certificates_pdf
 from courses.access import user_is_editor
 from courses.certificate_serials import serial_normalize
@@ -168,7 +167,7 @@ def transcript(request):
 def transcript_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     for row in transcript_csv_rows(user=request.user):
         writer.writerow(row)
     return response
