@@ -23,6 +23,14 @@ from courses.models import (
 from courses.tasks import certificate_issued_send, enrollment_granted_send
 
 
+class EvaluationAlreadySubmitted(ValueError):
+    """The enrollment's evaluation is stored already (a double submit)."""
+
+
+class CertificateNotValid(ValueError):
+    """Only a valid certificate can be revoked or reissued; this one is not (now)."""
+
+
 @transaction.atomic
 def enrollment_grant(
     *, user: User, course: CoursePage, source: EnrollmentSource
@@ -133,13 +141,16 @@ def evaluation_submit(
 
     ``data`` holds ``objective_ratings`` (objective text → 1–5), ``relevance``,
     ``content_quality``, ``instructor_effectiveness``, ``hours_spent`` and
-    ``comments``.
+    ``comments``. A second submission, sequential or concurrent (the unique
+    enrollment is the wall; ``get_or_create`` turns the concurrent insert's
+    ``IntegrityError`` into finding the first), raises
+    ``EvaluationAlreadySubmitted`` and changes nothing: the first one stands.
     """
     evaluation, created = CourseEvaluation.objects.get_or_create(
         enrollment=enrollment, defaults=data
     )
     if not created:
-        raise ValueError("This course has already been evaluated.")
+        raise EvaluationAlreadySubmitted("This course has already been evaluated.")
     return evaluation
 
 
@@ -215,10 +226,15 @@ def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate 
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
-    """Mark a certificate revoked, saying why. The record is kept."""
+    """Mark a certificate revoked, saying why. The record is kept.
+
+    Locks the certificate row; one that is no longer valid (revoked or
+    reissued meanwhile, e.g. by a double submit) raises ``CertificateNotValid``
+    and is left as it is.
+    """
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status != CertificateStatus.VALID:
-        raise ValueError("Only a valid certificate can be revoked.")
+        raise CertificateNotValid("Only a valid certificate can be revoked.")
     certificate.status = CertificateStatus.REVOKED
     certificate.revoke_reason = reason[:255]
     certificate.revoked_at = timezone.now()
@@ -231,11 +247,13 @@ def certificate_reissue(*, certificate: Certificate) -> Certificate:
     """Issue a corrected copy from the learner's current profile.
 
     The original is kept, marked ``reissued`` and linked to its copy; the copy
-    has a new serial and prints that it is a corrected copy.
+    has a new serial and prints that it is a corrected copy. Locks the
+    original; one no longer valid (a double submit) raises
+    ``CertificateNotValid`` and nothing is issued.
     """
     original = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if original.status != CertificateStatus.VALID:
-        raise ValueError("Only a valid certificate can be reissued.")
+        raise CertificateNotValid("Only a valid certificate can be reissued.")
     enrollment = original.enrollment
     fresh = _certificate_snapshot(
         enrollment=enrollment,

@@ -1,5 +1,7 @@
 """Continuing-education views: evaluation, certificates, verification, transcript."""
 
+import contextlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -21,7 +23,11 @@ from courses.completion import course_completion_facts, profile_fields_required
 from courses.forms import EvaluationForm
 from courses.models import Certificate, CoursePage
 from courses.selectors import learner_transcript, transcript_csv_rows
-from courses.services import course_completion_attempt, evaluation_submit
+from courses.services import (
+    EvaluationAlreadySubmitted,
+    course_completion_attempt,
+    evaluation_submit,
+)
 
 
 @login_required
@@ -59,11 +65,13 @@ def course_evaluation(request, course_id: int):
         with transaction.atomic():
             profile_update(user=request.user, data=form.profile_data())
             if not facts.evaluation_submitted:
-                evaluation_submit(
-                    enrollment=facts.enrollment,
-                    course=course,
-                    data=form.evaluation_data(),
-                )
+                # A double submit: the first evaluation stands; carry on.
+                with contextlib.suppress(EvaluationAlreadySubmitted):
+                    evaluation_submit(
+                        enrollment=facts.enrollment,
+                        course=course,
+                        data=form.evaluation_data(),
+                    )
             certificate = course_completion_attempt(user=request.user, course=course)
         if certificate is not None:
             messages.success(request, _("Thank you. Your certificate is ready."))
