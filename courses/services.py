@@ -243,6 +243,29 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 
 @transaction.atomic
+def enrollment_certificates_revoke(
+    *, enrollment: Enrollment, reason: str
+) -> list[Certificate]:
+    """Revoke every valid certificate of ``enrollment`` (money went back).
+
+    Locks the certificates; those already revoked or replaced are left as
+    they are, so calling it twice changes nothing more. Returns the
+    certificates it revoked (none when there was nothing valid). No email:
+    a revoked certificate simply stops verifying.
+    """
+    revoked = []
+    for certificate in Certificate.objects.select_for_update().filter(
+        enrollment=enrollment, status=CertificateStatus.VALID
+    ):
+        certificate.status = CertificateStatus.REVOKED
+        certificate.revoke_reason = reason[:255]
+        certificate.revoked_at = timezone.now()
+        certificate.save(update_fields=["status", "revoke_reason", "revoked_at"])
+        revoked.append(certificate)
+    return revoked
+
+
+@transaction.atomic
 def certificate_reissue(*, certificate: Certificate) -> Certificate:
     """Issue a corrected copy from the learner's current profile.
 
