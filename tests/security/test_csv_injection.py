@@ -150,6 +150,31 @@ def test_every_export_of_ours_neutralises_cells_through_the_one_mixin():
     assert missing == []
 
 
+# Wagtail's own exports: what they print is written by editors (page titles,
+# redirects, workflow names), except Site history, whose "Name" column is an
+# object's label, for a learner her email address (see the report to the lead:
+# escaping it there needs Wagtail's view replaced or patched). A new one shows
+# up here to be judged.
+WAGTAIL_EXPORTS = {
+    "wagtail.admin.views.reports.aging_pages.AgingPagesView",
+    "wagtail.admin.views.reports.audit_logging.LogEntriesView",
+    "wagtail.admin.views.reports.locked_pages.LockedPagesView",
+    "wagtail.admin.views.reports.workflows.WorkflowTasksView",
+    "wagtail.admin.views.reports.workflows.WorkflowView",
+    "wagtail.contrib.redirects.views.IndexView",
+}
+
+
+def test_wagtails_own_exports_are_the_ones_judged():
+    found = {
+        f"{view_class.__module__}.{view_class.__qualname__}"
+        for _route, _pattern, view_class in _export_views()
+        if not _ours(view_class)
+    }
+
+    assert found == WAGTAIL_EXPORTS
+
+
 def test_no_export_of_ours_takes_arguments_the_sweep_below_cannot_fill():
     with_arguments = [
         route
