@@ -32,6 +32,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.models import (
     Certificate,
     CertificateStatus,
@@ -39,7 +40,11 @@ from courses.models import (
     CoursePage,
     Enrollment,
 )
-from courses.services import certificate_reissue, certificate_revoke
+from courses.services import (
+    CertificateNotValid,
+    certificate_reissue,
+    certificate_revoke,
+)
 
 CERTIFICATE_INSPECT = "ce_certificates:inspect"
 
@@ -48,7 +53,7 @@ def _today() -> str:
     return datetime.date.today().isoformat()
 
 
-class RowsReportView(ReportView):
+class RowsReportView(SafeSpreadsheetExportMixin, ReportView):
     """A report whose table shows the rows ``decorate_paginated_queryset`` builds.
 
     ``ReportView`` builds its table before decorating the page; build it after,
@@ -384,16 +389,36 @@ def _certificate_for_change(request, pk: int) -> Certificate:
     )
 
 
+def _not_valid_message(certificate: Certificate) -> str:
+    """What to tell the instructor when a certificate is no longer valid to change
+    (a second click, or someone else was quicker)."""
+    if certificate.status == CertificateStatus.REVOKED:
+        return _("Certificate %(serial)s is already revoked; nothing was changed.") % {
+            "serial": certificate.serial
+        }
+    return _(
+        "Certificate %(serial)s has already been replaced by a corrected copy; "
+        "nothing was changed."
+    ) % {"serial": certificate.serial}
+
+
 def certificate_revoke_view(request, pk: int):
     """Confirm, with a reason, and revoke a valid certificate."""
     certificate = _certificate_for_change(request, pk)
     inspect_url = reverse(CERTIFICATE_INSPECT, args=[certificate.pk])
     if certificate.status != CertificateStatus.VALID:
-        messages.error(request, _("Only a valid certificate can be revoked."))
+        messages.error(request, _not_valid_message(certificate))
         return redirect(inspect_url)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"])
+        try:
+            certificate_revoke(
+                certificate=certificate, reason=form.cleaned_data["reason"]
+            )
+        except CertificateNotValid:  # revoked or reissued meanwhile
+            certificate.refresh_from_db()
+            messages.error(request, _not_valid_message(certificate))
+            return redirect(inspect_url)
         messages.success(
             request,
             _("Certificate %(serial)s was revoked.") % {"serial": certificate.serial},
@@ -411,10 +436,15 @@ def certificate_reissue_view(request, pk: int):
     certificate = _certificate_for_change(request, pk)
     inspect_url = reverse(CERTIFICATE_INSPECT, args=[certificate.pk])
     if certificate.status != CertificateStatus.VALID:
-        messages.error(request, _("Only a valid certificate can be reissued."))
+        messages.error(request, _not_valid_message(certificate))
         return redirect(inspect_url)
     if request.method == "POST":
-        copy = certificate_reissue(certificate=certificate)
+        try:
+            copy = certificate_reissue(certificate=certificate)
+        except CertificateNotValid:  # reissued or revoked meanwhile
+            certificate.refresh_from_db()
+            messages.error(request, _not_valid_message(certificate))
+            return redirect(inspect_url)
         messages.success(
             request,
             _("Corrected copy %(serial)s issued; %(original)s is marked replaced.")

@@ -21,12 +21,13 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 
 import django_filters
 
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.bulk_enroll import (
     ACTION_BULK_ENROLL,
     ACTION_INVITATION_ACCEPT,
@@ -332,6 +333,10 @@ class InvitationFilterSet(WagtailFilterSet):
         fields = ["course", "accepted"]
 
 
+class InvitationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The invitations list; any export it gains is neutralised like the rest."""
+
+
 class InvitationViewSet(ModelViewSet):
     """Invitations made by bulk enrollment: read-only, for following up."""
 
@@ -356,6 +361,7 @@ class InvitationViewSet(ModelViewSet):
     ]
     filterset_class = InvitationFilterSet
     inspect_view_class = InvitationInspectView
+    index_view_class = InvitationIndexView
     search_fields = ["email", "first_name", "last_name"]
     inspect_view_fields = [
         "email",

@@ -262,3 +262,16 @@ def transcript_csv_rows(*, user) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def certificate_valid_for(*, user, course: CoursePage) -> Certificate | None:
+    """The learner's valid CE certificate for ``course``, if there is one."""
+    return (
+        Certificate.objects.filter(
+            enrollment__user=user,
+            enrollment__course=course,
+            status=CertificateStatus.VALID,
+        )
+        .order_by("-pk")
+        .first()
+    )

@@ -28,6 +28,14 @@ from courses.tasks import (
 )
 
 
+class EvaluationAlreadySubmitted(ValueError):
+    """The enrollment's evaluation is stored already (a double submit)."""
+
+
+class CertificateNotValid(ValueError):
+    """Only a valid certificate can be revoked or reissued; this one is not (now)."""
+
+
 @transaction.atomic
 def enrollment_grant(
     *, user: User, course: CoursePage, source: EnrollmentSource
@@ -138,13 +146,16 @@ def evaluation_submit(
 
     ``data`` holds ``objective_ratings`` (objective text → 1–5), ``relevance``,
     ``content_quality``, ``instructor_effectiveness``, ``hours_spent`` and
-    ``comments``.
+    ``comments``. A second submission, sequential or concurrent (the unique
+    enrollment is the wall; ``get_or_create`` turns the concurrent insert's
+    ``IntegrityError`` into finding the first), raises
+    ``EvaluationAlreadySubmitted`` and changes nothing: the first one stands.
     """
     evaluation, created = CourseEvaluation.objects.get_or_create(
         enrollment=enrollment, defaults=data
     )
     if not created:
-        raise ValueError("This course has already been evaluated.")
+        raise EvaluationAlreadySubmitted("This course has already been evaluated.")
     return evaluation
 
 
@@ -222,12 +233,13 @@ def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
     """Mark a certificate revoked, saying why. The record is kept.
 
-    Only a valid certificate can be revoked (``ValueError`` otherwise, and
-    nothing is sent). The learner is emailed on commit.
+    Locks the certificate row; one that is no longer valid (revoked or
+    reissued meanwhile, e.g. by a double submit) raises ``CertificateNotValid``
+    and is left as it is. The learner is emailed on commit.
     """
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.status != CertificateStatus.VALID:
-        raise ValueError("Only a valid certificate can be revoked.")
+        raise CertificateNotValid("Only a valid certificate can be revoked.")
     certificate.status = CertificateStatus.REVOKED
     certificate.revoke_reason = reason[:255]
     certificate.revoked_at = timezone.now()
@@ -239,17 +251,45 @@ def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:
 
 
 @transaction.atomic
+def enrollment_certificates_revoke(
+    *, enrollment: Enrollment, reason: str
+) -> list[Certificate]:
+    """Revoke every valid certificate of ``enrollment`` (money went back).
+
+    Locks the certificates; those already revoked or replaced are left as
+    they are, so calling it twice changes nothing more. Returns the
+    certificates it revoked (none when there was nothing valid). The learner
+    is emailed on commit for each, as for a revocation by hand.
+    """
+    revoked = []
+    for certificate in Certificate.objects.select_for_update().filter(
+        enrollment=enrollment, status=CertificateStatus.VALID
+    ):
+        certificate.status = CertificateStatus.REVOKED
+        certificate.revoke_reason = reason[:255]
+        certificate.revoked_at = timezone.now()
+        certificate.save(update_fields=["status", "revoke_reason", "revoked_at"])
+        revoked.append(certificate)
+    for certificate in revoked:
+        transaction.on_commit(
+            lambda pk=certificate.pk: certificate_revoked_send.enqueue(pk), robust=True
+        )
+    return revoked
+
+
+@transaction.atomic
 def certificate_reissue(*, certificate: Certificate) -> Certificate:
     """Issue a corrected copy from the learner's current profile.
 
     The original is kept, marked ``reissued`` and linked to its copy; the copy
-    has a new serial and prints that it is a corrected copy. Only a valid
-    certificate can be reissued (``ValueError`` otherwise, and nothing is
-    sent). The learner is emailed the copy on commit.
+    has a new serial and prints that it is a corrected copy. Locks the
+    original; one no longer valid (a double submit) raises
+    ``CertificateNotValid`` and nothing is issued. The learner is emailed the
+    copy on commit.
     """
     original = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if original.status != CertificateStatus.VALID:
-        raise ValueError("Only a valid certificate can be reissued.")
+        raise CertificateNotValid("Only a valid certificate can be reissued.")
     enrollment = original.enrollment
     fresh = _certificate_snapshot(
         enrollment=enrollment,

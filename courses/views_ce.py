@@ -1,6 +1,6 @@
 """Continuing-education views: evaluation, certificates, verification, transcript."""
 
-import csv
+import contextlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.services import profile_get_or_create, profile_update
 from core.site_url import site_url
+from core.spreadsheets import csv_writer
 from courses import certificates_pdf
 from courses.access import user_is_editor
 from courses.certificate_serials import serial_normalize
@@ -22,7 +23,11 @@ from courses.completion import course_completion_facts, profile_fields_required
 from courses.forms import EvaluationForm
 from courses.models import Certificate, CoursePage
 from courses.selectors import learner_transcript, transcript_csv_rows
-from courses.services import course_completion_attempt, evaluation_submit
+from courses.services import (
+    EvaluationAlreadySubmitted,
+    course_completion_attempt,
+    evaluation_submit,
+)
 
 
 @login_required
@@ -60,11 +65,13 @@ def course_evaluation(request, course_id: int):
         with transaction.atomic():
             profile_update(user=request.user, data=form.profile_data())
             if not facts.evaluation_submitted:
-                evaluation_submit(
-                    enrollment=facts.enrollment,
-                    course=course,
-                    data=form.evaluation_data(),
-                )
+                # A double submit: the first evaluation stands; carry on.
+                with contextlib.suppress(EvaluationAlreadySubmitted):
+                    evaluation_submit(
+                        enrollment=facts.enrollment,
+                        course=course,
+                        data=form.evaluation_data(),
+                    )
             certificate = course_completion_attempt(user=request.user, course=course)
         if certificate is not None:
             messages.success(request, _("Thank you. Your certificate is ready."))
@@ -168,7 +175,7 @@ def transcript(request):
 def transcript_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ce-transcript.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     for row in transcript_csv_rows(user=request.user):
         writer.writerow(row)
     return response

@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.money import money_format
+from courses.selectors import certificate_valid_for
 from payments import stripe_gateway
 from payments.forms import RefundForm
 from payments.models import Order
-from payments.services import order_refund
+from payments.services import RefundAlreadyMade, RefundRefused, order_refund
 
 
 def order_refund_view(request, pk: int):
@@ -23,18 +24,47 @@ def order_refund_view(request, pk: int):
     if not order.is_paid or refundable <= 0:
         messages.error(request, _("This order has nothing left to refund."))
         return redirect(inspect_url)
+    certificate = certificate_valid_for(user=order.user, course=order.course)
     form = RefundForm(
-        request.POST or None, refundable=refundable, currency=order.currency
+        request.POST or None,
+        refundable=refundable,
+        currency=order.currency,
+        certificate_serial=certificate.serial if certificate else "",
+        initial={"refunded_before": order.amount_refunded},
     )
     if request.method == "POST" and form.is_valid():
+        revoke_certificate = form.cleaned_data.get("revoke_certificate", False)
         try:
             order_refund(
                 order=order,
                 amount=form.cleaned_data["amount"],
                 revoke_access=form.cleaned_data["revoke_access"],
+                revoke_certificate=revoke_certificate,
                 requested_by=request.user,
                 reason=form.cleaned_data["reason"],
+                refunded_before=form.cleaned_data["refunded_before"],
             )
+        except RefundAlreadyMade:
+            order.refresh_from_db()
+            messages.warning(
+                request,
+                _(
+                    "%(number)s was refunded while this form was open (%(amount)s "
+                    "refunded in all), so nothing more was refunded. Check the "
+                    "order before refunding again."
+                )
+                % {
+                    "number": order.number,
+                    "amount": money_format(order.amount_refunded, order.currency),
+                },
+            )
+            return redirect(inspect_url)
+        except RefundRefused:
+            messages.error(
+                request,
+                _("This refund could not be made, so nothing was refunded."),
+            )
+            return redirect(inspect_url)
         except stripe_gateway.StripeError as error:
             messages.error(
                 request,
@@ -42,14 +72,17 @@ def order_refund_view(request, pk: int):
                 % {"error": getattr(error, "user_message", None) or str(error)},
             )
         else:
-            messages.success(
-                request,
-                _("%(amount)s was refunded through Stripe and recorded on %(number)s.")
-                % {
-                    "amount": money_format(form.cleaned_data["amount"], order.currency),
-                    "number": order.number,
-                },
-            )
+            done = _(
+                "%(amount)s was refunded through Stripe and recorded on %(number)s."
+            ) % {
+                "amount": money_format(form.cleaned_data["amount"], order.currency),
+                "number": order.number,
+            }
+            if certificate and revoke_certificate:
+                done += " " + _("Certificate %(serial)s was revoked.") % {
+                    "serial": certificate.serial
+                }
+            messages.success(request, done)
             return redirect(inspect_url)
     return TemplateResponse(
         request,
@@ -59,5 +92,6 @@ def order_refund_view(request, pk: int):
             "form": form,
             "refundable": refundable,
             "inspect_url": inspect_url,
+            "certificate": certificate,
         },
     )

@@ -121,11 +121,18 @@ class StripeEvent(models.Model):
 
 
 class Refund(models.Model):
-    """A refund the instructor asked for, and whether access was kept."""
+    """A refund the instructor asked for; whether access and certificate were kept."""
 
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refunds")
     amount = models.PositiveIntegerField()
     revoke_access = models.BooleanField()
+    revoke_certificate = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Whether the instructor revoked the course's CE certificate with "
+            "this refund."
+        ),
+    )
     stripe_refund_id = models.CharField(max_length=255, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

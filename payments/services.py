@@ -18,7 +18,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from courses.models import CoursePage, Enrollment, EnrollmentSource
-from courses.services import enrollment_grant, enrollment_revoke
+from courses.services import (
+    enrollment_certificates_revoke,
+    enrollment_grant,
+    enrollment_revoke,
+)
 from payments import stripe_gateway
 from payments.lock_objects import order_lock, payment_lock
 from payments.models import (
@@ -37,6 +41,18 @@ from payments.tasks import (
 )
 
 logger = logging.getLogger(__name__)
+
+DISPUTE_LOST_REASON = "Payment disputed and lost"
+
+
+class RefundRefused(ValueError):
+    """The refund cannot be made as asked; nothing was refunded or recorded."""
+
+
+class RefundAlreadyMade(RefundRefused):
+    """The order was refunded since the form was shown (a double submit, or two
+    people at once): nothing more was refunded."""
+
 
 # Outcomes of an unpaid order, weakest first: a later, stronger one wins.
 _UNPAID_RANK = {
@@ -118,7 +134,13 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
     once, when a purchase first gives access; a refund notice, once for each
     rise of the refunded amount (a refund made here, or in Stripe's dashboard
     and learned from ``charge.refunded``; a duplicate event raises nothing).
+
+    When a dispute is first seen lost, the course's valid CE certificates for
+    the learner are revoked too ("Payment disputed and lost"), unless another
+    paid order still pays for the course; a duplicated or later event finds
+    nothing valid left. A dispute won afterwards does not restore them.
     """
+    dispute_before = order.dispute_status
     refunded, dispute = _charge_facts(order)
     local_refunds = order.refunds.aggregate(total=Sum("amount"))["total"] or 0
     refunded_before = order.amount_refunded
@@ -154,7 +176,23 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
             enrollment_revoke(
                 enrollment=enrollment, reason=f"Order {order.number} {reason}"
             )
+    if (
+        order.dispute_status == DisputeStatus.LOST
+        and dispute_before != DisputeStatus.LOST
+        and not _other_order_gives_access(order)
+    ):
+        _certificates_revoke(
+            order, reason=f"{DISPUTE_LOST_REASON} (order {order.number})"
+        )
     return order
+
+
+def _certificates_revoke(order: Order, *, reason: str) -> None:
+    enrollment = Enrollment.objects.filter(user=order.user, course=order.course).first()
+    if enrollment is not None:
+        revoked = enrollment_certificates_revoke(enrollment=enrollment, reason=reason)
+        for certificate in revoked:
+            logger.info("Certificate %s revoked: %s", certificate.serial, reason)
 
 
 def _other_order_gives_access(order: Order) -> bool:
@@ -249,23 +287,37 @@ def order_refund(
     revoke_access: bool,
     requested_by: User,
     reason: str = "",
+    revoke_certificate: bool = False,
+    refunded_before: int | None = None,
 ) -> Refund:
     """Refund part or all of a paid order through Stripe; record the decision.
 
     ``revoke_access`` is the instructor's choice; it is stored on the refund
     and on the order, so later Stripe events for this refund respect it.
+    ``revoke_certificate`` (her choice too, default keep) revokes the course's
+    valid CE certificates for the learner, the refund named in the reason.
+
+    Locks the order. ``refunded_before`` is what the form showed as already
+    refunded: if the order has been refunded since (a double submit, or two
+    screens at once) ``RefundAlreadyMade`` is raised and nothing is refunded
+    twice; an order that cannot be refunded as asked raises ``RefundRefused``.
     """
     order = order_lock(order_id=order.pk)
     had_access = order_gives_access(order)
     if not order.is_paid:
-        raise ValueError("Only a paid order can be refunded.")
+        raise RefundRefused("Only a paid order can be refunded.")
+    if refunded_before is not None and order.amount_refunded != refunded_before:
+        raise RefundAlreadyMade("The order was refunded since the form was shown.")
     refundable = order.amount_paid - order.amount_refunded
+    if refundable <= 0:
+        raise RefundAlreadyMade("The order has been refunded in full already.")
     if not 0 < amount <= refundable:
-        raise ValueError(f"The refund must be between 1 and {refundable}.")
+        raise RefundRefused(f"The refund must be between 1 and {refundable}.")
     refund = Refund.objects.create(
         order=order,
         amount=amount,
         revoke_access=revoke_access,
+        revoke_certificate=revoke_certificate,
         requested_by=requested_by,
         reason=reason[:255],
     )
@@ -279,6 +331,9 @@ def order_refund(
         refund.save(update_fields=["stripe_refund_id"])
     order.refund_access = RefundAccess.REVOKE if revoke_access else RefundAccess.KEEP
     order_sync(order=order, had_access=had_access)
+    if revoke_certificate:
+        why = f"Refunded (order {order.number})"
+        _certificates_revoke(order, reason=f"{why}: {reason}" if reason else why)
     return refund
 
 

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 import django_filters
 
 from accounts.models import User
+from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.learner_admin import views
 from courses.learner_admin.panels import learner_display_name
 from courses.learner_admin.permissions import learner_policy
@@ -93,7 +94,7 @@ def _staff_q() -> Q:
     return Q(is_staff=True) | Q(is_superuser=True) | Q(Exists(admin_groups))
 
 
-class LearnerIndexView(IndexView):
+class LearnerIndexView(SafeSpreadsheetExportMixin, IndexView):
     permission_policy = learner_policy
     page_title = _("Learners")
     default_ordering = "-date_joined"
