@@ -189,6 +189,8 @@ _DESELECTED = pytest.StashKey[str]()
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings as django_settings
 
+    _refuse_browser_tests_outside_e2e(items)
+
     engine = django_settings.DATABASES["default"]["ENGINE"]
     if "postgresql" in engine:
         return
@@ -206,6 +208,23 @@ def pytest_collection_modifyitems(config, items):
     reporter = config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None:
         reporter.write_line(message, yellow=True, bold=True)
+
+
+def _refuse_browser_tests_outside_e2e(items):
+    """A fixture named like one of pytest-playwright's (``page``, ``context``,
+    ``browser``) turns a plain test into a browser test, which runs in the
+    browser tests' group and order; say so at collection instead."""
+    strays = [
+        item.nodeid
+        for item in items
+        if "browser_name" in getattr(item, "fixturenames", ())
+        and "/e2e/" not in item.nodeid.replace("\\", "/")
+    ]
+    if strays:
+        raise pytest.UsageError(
+            "Browser (Playwright) fixtures in tests outside tests/e2e/; rename the "
+            "fixture that shadows pytest-playwright's: " + ", ".join(strays[:5])
+        )
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

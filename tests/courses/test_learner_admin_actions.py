@@ -54,7 +54,7 @@ class Action:
     perm: str
     url: Callable
     data: Callable
-    done: Callable  # (subject, context) -> bool
+    done: Callable  # (subject, world) -> bool
     log_action: str
     setup: Callable = lambda subject, ctx: None
 
@@ -173,7 +173,7 @@ ACTIONS = [
 
 
 @pytest.fixture
-def context(course, paid_course, quiz, mailoutbox):
+def world(course, paid_course, quiz, mailoutbox):
     return {
         "course": course,
         "paid_course": paid_course,
@@ -187,37 +187,37 @@ def _params():
 
 
 @pytest.mark.parametrize("action", _params())
-def test_action_is_refused_without_its_permission(subject, context, action):
+def test_action_is_refused_without_its_permission(subject, world, action):
     # Given staff who may see learners but lacks this action's permission
-    action.setup(subject, context)
+    action.setup(subject, world)
     staff = staff_with(VIEW)
-    before = action.done(subject, context)
+    before = action.done(subject, world)
 
     # When they post the action
     response = client_for(staff).post(
-        action.url(subject, context), action.data(subject, context)
+        action.url(subject, world), action.data(subject, world)
     )
 
     # Then it is refused, nothing changed and nothing was logged
     assert response.status_code == 403
-    assert action.done(subject, context) == before
+    assert action.done(subject, world) == before
     assert not ModelLogEntry.objects.filter(action=action.log_action).exists()
 
 
 @pytest.mark.parametrize("action", _params())
-def test_action_is_done_and_recorded_with_its_permission(subject, context, action):
+def test_action_is_done_and_recorded_with_its_permission(subject, world, action):
     # Given staff holding the view permission and this action's permission
-    action.setup(subject, context)
+    action.setup(subject, world)
     staff = staff_with(VIEW, action.perm)
 
     # When they post the action with a reason
     response = client_for(staff).post(
-        action.url(subject, context), action.data(subject, context), follow=True
+        action.url(subject, world), action.data(subject, world), follow=True
     )
 
     # Then it is done, confirmed, and logged against the learner: who, what, why
     assert response.status_code == 200
-    assert action.done(subject, context)
+    assert action.done(subject, world)
     success = [m for m in response.context["messages"] if m.level_tag == "success"]
     assert success, [str(m) for m in response.context["messages"]]
     entry = ModelLogEntry.objects.get(action=action.log_action)
@@ -229,7 +229,7 @@ def test_action_is_done_and_recorded_with_its_permission(subject, context, actio
     assert entry.message in response.content.decode()
 
 
-def test_deactivating_ends_the_learners_sessions(subject, context):
+def test_deactivating_ends_the_learners_sessions(subject, world):
     # Given the learner is logged in somewhere
     client_for(subject)
     assert _sessions_of(subject)
@@ -253,27 +253,27 @@ def _sessions_of(user) -> list[str]:
     ]
 
 
-def test_an_action_without_a_reason_re_renders_the_page_with_errors(subject, context):
+def test_an_action_without_a_reason_re_renders_the_page_with_errors(subject, world):
     # Given staff who may enroll
     staff = staff_with(VIEW, "courses.add_enrollment")
 
     # When they enroll without a reason
     response = client_for(staff).post(
         reverse("learners:enroll", args=[subject.pk]),
-        {"enroll-course": context["paid_course"].pk},
+        {"enroll-course": world["paid_course"].pk},
     )
 
     # Then the learner's page comes back with the error and nothing is written
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     assert not Enrollment.objects.filter(
-        user=subject, course=context["paid_course"]
+        user=subject, course=world["paid_course"]
     ).exists()
     assert not ModelLogEntry.objects.filter(action="practicum.learner.enroll").exists()
 
 
 def test_extra_attempts_offer_only_quizzes_of_the_learners_courses(
-    subject, context, paid_course
+    subject, world, paid_course
 ):
     # Given a quiz in a course the learner is not enrolled in
     from tests.courses.factories import ModulePageFactory
@@ -301,7 +301,7 @@ def test_extra_attempts_offer_only_quizzes_of_the_learners_courses(
     assert not QuizAttemptGrant.objects.exists()
 
 
-def test_view_only_staff_see_no_action_forms(subject, context):
+def test_view_only_staff_see_no_action_forms(subject, world):
     # Given staff with only the view permission (the Assistant)
     staff = staff_with(VIEW)
 
@@ -323,11 +323,11 @@ def test_view_only_staff_see_no_action_forms(subject, context):
 
 
 def test_manual_enrollment_emails_the_learner_once_after_commit(
-    subject, context, django_capture_on_commit_callbacks
+    subject, world, django_capture_on_commit_callbacks
 ):
     # Given staff who may enroll
     staff = staff_with(VIEW, "courses.add_enrollment")
-    mailoutbox = context["mailoutbox"]
+    mailoutbox = world["mailoutbox"]
 
     # When they enroll the learner by hand (and post it again)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -335,7 +335,7 @@ def test_manual_enrollment_emails_the_learner_once_after_commit(
             client_for(staff).post(
                 reverse("learners:enroll", args=[subject.pk]),
                 {
-                    "enroll-course": context["paid_course"].pk,
+                    "enroll-course": world["paid_course"].pk,
                     "enroll-reason": REASON,
                 },
             )
@@ -345,11 +345,11 @@ def test_manual_enrollment_emails_the_learner_once_after_commit(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["subject@example.com"]
-    assert context["paid_course"].title in message.subject
-    assert context["paid_course"].title in message.body
+    assert world["paid_course"].title in message.subject
+    assert world["paid_course"].title in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert context["paid_course"].title in html
+    assert world["paid_course"].title in html
 
 
 def test_extra_attempts_list_has_no_add_form(instructor_client):
