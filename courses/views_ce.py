@@ -107,14 +107,17 @@ def _own_certificate(request, serial: str) -> Certificate:
     return certificate
 
 
-def _verify_url(request, certificate: Certificate) -> str:
-    return site_url(reverse("certificate_verify", args=[certificate.serial]))
+def _verify_url(request, certificate: Certificate, *, leaves_the_site: bool) -> str:
+    """The certificate's public check. A PDF leaves the site, so its link (and
+    QR code) come from ``SITE_URL``; the page links to the address it is on."""
+    path = reverse("certificate_verify", args=[certificate.serial])
+    return site_url(path) if leaves_the_site else request.build_absolute_uri(path)
 
 
 @login_required
 def certificate_detail(request, serial: str):
     certificate = _own_certificate(request, serial)
-    verify_url = _verify_url(request, certificate)
+    verify_url = _verify_url(request, certificate, leaves_the_site=False)
     return TemplateResponse(
         request,
         "courses/certificate_detail.html",
@@ -130,7 +133,8 @@ def certificate_detail(request, serial: str):
 def certificate_pdf(request, serial: str):
     certificate = _own_certificate(request, serial)
     pdf = certificates_pdf.certificate_pdf(
-        certificate=certificate, verify_url=_verify_url(request, certificate)
+        certificate=certificate,
+        verify_url=_verify_url(request, certificate, leaves_the_site=True),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
