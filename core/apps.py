@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from core import checks  # noqa: F401  (registers the deploy checks)
+        from core.spreadsheets import make_wagtail_exports_safe
+
+        make_wagtail_exports_safe()

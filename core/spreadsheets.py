@@ -103,3 +103,21 @@ class SafeSpreadsheetExportMixin:
         )
         for item in queryset:
             yield self.write_csv_row(writer, self.to_row_dict(item))
+
+
+def make_wagtail_exports_safe() -> None:
+    """Give Wagtail's own CSV exports the same neutralising as ours.
+
+    Site history (``LogEntriesView``) prints each object's label, for a learner
+    her email address, which may begin with ``=``. Wagtail offers no setting for
+    its exports, so its ``SpreadsheetExportMixin`` takes our CSV methods here,
+    once, at start-up (``core.apps``). Our own views also name the mixin, so
+    they stay safe whatever Wagtail's base class does in a later release.
+    """
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if getattr(SpreadsheetExportMixin, "_practicum_safe_csv", False):
+        return
+    SpreadsheetExportMixin.write_csv_row = SafeSpreadsheetExportMixin.write_csv_row
+    SpreadsheetExportMixin.stream_csv = SafeSpreadsheetExportMixin.stream_csv
+    SpreadsheetExportMixin._practicum_safe_csv = True
