@@ -118,7 +118,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "payments:stripe_webhook": every(METHOD),
     "payments:success": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     "payments:test_checkout": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
-    "payments_order_refund": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, REDIRECT, REDIRECT),
+    "payments_order_refund": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
     "profile_edit": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "quiz_attempts:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "quiz_attempts:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),

@@ -90,11 +90,18 @@ class World:
     attempt: object = None
     invitation: Invitation | None = None
 
+    clients: dict = field(default_factory=dict)
+
     def client(self, role: str) -> Client:
-        client = Client()
-        user = self.users.get(role)
-        if user is not None:
-            client.force_login(user)
+        """A client signed in as ``role``; the session lives as long as the world."""
+        if role not in self.clients:
+            client = Client()
+            user = self.users.get(role)
+            if user is not None:
+                client.force_login(user)
+            self.clients[role] = client
+        client = self.clients[role]
+        client.cookies.pop("messages", None)
         return client
 
     @property
@@ -223,6 +230,8 @@ def world_build() -> World:
         last_name="Invited",
         invited_by=users["superuser"],
     )
+    for role in ROLES:
+        world.client(role)
     return world
 
 
