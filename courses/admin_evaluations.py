@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import django_filters
 
+from core.spreadsheets import XlsxSafeExportMixin
 from courses.forms import EvaluationForm
 from courses.models import CourseEvaluation, CoursePage
 from courses.record_display import (
@@ -65,7 +66,7 @@ class EvaluationFilterSet(WagtailFilterSet):
         fields = ["course", "submitted"]
 
 
-class EvaluationIndexView(IndexView):
+class EvaluationIndexView(XlsxSafeExportMixin, IndexView):
     """The listing; its export has one row per evaluation, comments in full."""
 
     def to_row_dict(self, item):

@@ -32,6 +32,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from core.spreadsheets import XlsxSafeExportMixin
 from courses.models import (
     Certificate,
     CertificateStatus,
@@ -48,7 +49,7 @@ def _today() -> str:
     return datetime.date.today().isoformat()
 
 
-class RowsReportView(ReportView):
+class RowsReportView(XlsxSafeExportMixin, ReportView):
     """A report whose table shows the rows ``decorate_paginated_queryset`` builds.
 
     ``ReportView`` builds its table before decorating the page; build it after,

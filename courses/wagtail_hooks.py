@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import django_filters
 
 from core.permission_policies import ReadOnlyPolicy
+from core.spreadsheets import XlsxSafeExportMixin
 from courses.admin_evaluations import EvaluationViewSet
 from courses.admin_views import (
     CERosterReportView,
@@ -112,7 +113,7 @@ class CertificateFilterSet(WagtailFilterSet):
         fields = ["status", "course", "completed_on"]
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(XlsxSafeExportMixin, IndexView):
     """The listing; its CSV/XLSX export is the auditor's record, one row each.
 
     Credit lines come twice: as one readable column ("General 17.00 h;

@@ -11,6 +11,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
+from core.spreadsheets import XlsxSafeExportMixin
 from courses.access import item_access, user_is_editor
 from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
@@ -130,7 +131,7 @@ class QuizAttemptInspectView(InspectView):
         return context
 
 
-class QuizAttemptIndexView(IndexView):
+class QuizAttemptIndexView(XlsxSafeExportMixin, IndexView):
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
         row["user"] = learner_label(item.user)

@@ -24,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 import django_filters
 
 from core.permission_policies import ReadOnlyPolicy
+from core.spreadsheets import XlsxSafeExportMixin
 from courses.models import CoursePage
 from payments.admin_views import order_refund_view
 from payments.models import DisputeStatus, Order, OrderStatus
@@ -70,7 +71,7 @@ def _local_naive(value: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(value).replace(tzinfo=None)
 
 
-class OrderIndexView(IndexView):
+class OrderIndexView(XlsxSafeExportMixin, IndexView):
     """The list of orders, and its CSV/XLSX export, in words and money."""
 
     custom_value_preprocess = {
