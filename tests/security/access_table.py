@@ -151,7 +151,7 @@ ROUTES: dict[str, dict[str, str]] = {
 # must never reach them; what each staff role may do there is Wagtail's own
 # permission system, tested by Wagtail. Our viewsets and views are in ROUTES.
 # Wagtail's admin login is the site's (WAGTAILADMIN_LOGIN_URL), hence LOGIN.
-FRAMEWORK_ADMIN_ROW = {"enrolled": LOGIN}
+FRAMEWORK_ADMIN_ROW = {"visitor": LOGIN, "enrolled": LOGIN}
 
 # Deliberately not requested: unnamed framework patterns.
 SKIP = {
