@@ -72,9 +72,12 @@ ROUTES: dict[str, dict[str, str]] = {
     "ce_evaluations:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "ce_evaluations:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "ce_evaluations:inspect": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    # Staff (user_is_editor: Assistant, Instructor, superuser) read any certificate.
     "certificate_detail": row(LOGIN, DENY, ALLOW, DENY, DENY, ALLOW, ALLOW, ALLOW),
     "certificate_pdf": row(LOGIN, DENY, ALLOW, DENY, DENY, ALLOW, ALLOW, ALLOW),
     "certificate_verify": every(ALLOW),
+    # Any signed-in learner sees the evaluation form (it says the course is not
+    # finished); a POST from one not ready for it writes nothing.
     "course_evaluation": row(LOGIN, ALLOW, REDIRECT, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "courses_bulk_enroll": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
     "courses_bulk_enroll_apply": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
