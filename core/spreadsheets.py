@@ -16,8 +16,12 @@ Decimal, float) are written by our code, never typed by a learner, so they pass
 unchanged too.
 
 Wagtail's list exports go through ``SafeSpreadsheetExportMixin``; hand-written
-CSVs use ``csv_writer``. XLSX exports are already safe: Wagtail turns any cell
-openpyxl would read as a formula back into a string cell.
+CSVs use ``csv_writer``. XLSX exports are safe from formulas (Wagtail turns any
+cell openpyxl would read as a formula back into a string cell), but XML 1.0,
+which XLSX is made of, cannot carry most control characters (a bell, an escape,
+a vertical tab): a learner's name holding one made an XLSX export answer 500 or
+produce a file Excel cannot open. The same mixin drops those characters from
+text written to XLSX (``xlsx_text``); CSV keeps the text as typed.
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ from typing import Any
 from wagtail.admin.views.mixins import Echo
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Not XML 1.0 characters: C0 controls but tab, newline and carriage return
+# (openpyxl's own list), lone surrogates, and the noncharacters U+FFFE, U+FFFF.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _PLAIN_NUMBER = re.compile(r"-\d+(\.\d+)?")
 
 
@@ -72,6 +79,13 @@ def csv_writer(file) -> _SafeWriter:
     return _SafeWriter(file)
 
 
+def xlsx_text(value):
+    """``value`` without the characters an XLSX cell cannot hold."""
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    return value
+
+
 class SafeSpreadsheetExportMixin:
     """Put before Wagtail's ``IndexView`` / ``ReportView`` on every export view.
 
@@ -80,6 +94,12 @@ class SafeSpreadsheetExportMixin:
     every cell is quoted. ``tests/security/test_csv_injection.py`` fails for
     any admin export of ours without it.
     """
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == "xlsx":
+            return xlsx_text(value)
+        return value
 
     def write_csv_row(self, writer, row_dict):
         return writer.writerow(

@@ -87,6 +87,8 @@ def checkout_start(request, course_id: int):
 def checkout_success(request):
     """Stripe sends the learner here; fulfil at once if paid (the webhook may lag)."""
     session_id = request.GET.get("session_id", "")
+    if not session_id.startswith("cs_"):  # not a Checkout Session: do not ask Stripe
+        raise Http404
     try:
         session = stripe_gateway.checkout_session_retrieve(session_id)
     except stripe_gateway.StripeError:
