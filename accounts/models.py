@@ -51,6 +51,23 @@ class User(AbstractUser):
         ),
     )
 
+    discussion_question_notifications = models.BooleanField(
+        _("email me about each new discussion question"),
+        default=True,
+        help_text=_(
+            "Instructors and administrators get an email when a learner asks "
+            "a question under a lesson. Untick to stop these emails."
+        ),
+    )
+    discussion_answer_notifications = models.BooleanField(
+        _("email me when my question is answered"),
+        default=True,
+    )
+    discussion_reply_notifications = models.BooleanField(
+        _("email me when someone replies to my post"),
+        default=True,
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -63,6 +80,21 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    @property
+    def public_name(self) -> str:
+        """How others see this person in a discussion: never the email.
+
+        The display name from the profile, else first name and last initial,
+        else a neutral word.
+        """
+        profile = getattr(self, "profile", None)
+        if profile is not None and profile.display_name:
+            return profile.display_name
+        first, last = self.first_name.strip(), self.last_name.strip()
+        if first and last:
+            return f"{first} {last[0]}."
+        return first or (f"{last[0]}." if last else str(_("A learner")))
 
 
 class Profession(models.TextChoices):
@@ -78,6 +110,15 @@ class ClinicianProfile(models.Model):
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    display_name = models.CharField(
+        _("name shown in discussions"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "How other learners see you under a lesson. Leave empty to show "
+            "your first name and last initial. Your email is never shown."
+        ),
     )
     name_on_certificate = models.CharField(
         _("name as it should print on a certificate"),

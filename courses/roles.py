@@ -7,7 +7,9 @@ Two groups, created by ``courses/migrations/0008_roles.py``:
   quiz attempts and extra attempts, orders (refunds), learners (deactivate,
   resend verification). She never adds or deletes accounts, manages groups
   or becomes an administrator.
-- **Assistant** reads what the instructor reads and changes nothing.
+- **Assistant** reads what the instructor reads and changes nothing, except
+  in the discussion: like the instructor, she answers learners' questions and
+  hides or restores posts (``lessons.moderate_post``).
 
 The permission sets are defined once here; :func:`roles_sync` applies them
 with the models it is given, so a migration can call it with its historical
@@ -31,6 +33,9 @@ _SNIPPETS_EDIT = [
     "courses.delete_instructor",
 ]
 
+# Answer, hide and restore discussion posts; read the reports.
+DISCUSSION = ["lessons.view_post", "lessons.moderate_post", "lessons.view_postreport"]
+
 # Model permissions, "app_label.codename".
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     INSTRUCTOR: [
@@ -47,6 +52,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",
         "lessons.add_quizattemptgrant",
+        *DISCUSSION,
         "payments.view_order",
         "payments.change_order",  # refunds
         "accounts.view_user",
@@ -61,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.view_courseevaluation",
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",
+        *DISCUSSION,
         "payments.view_order",
         "accounts.view_user",
     ],
@@ -126,14 +133,20 @@ def _permission(apps, dotted: str):
         ) from missing
 
 
-def roles_sync(apps) -> None:
+def roles_sync(apps, model_permissions: dict[str, list[str]] | None = None) -> None:
     """Create the Instructor and Assistant groups and grant their permissions.
 
     ``apps`` is a migration's historical registry or ``django.apps.apps``.
     Idempotent and additive: groups are found by name, permissions are added
     (never removed), so running it again changes nothing. Raises LookupError
     when a listed permission does not exist, rather than skipping it.
+
+    ``model_permissions`` defaults to :data:`ROLE_PERMISSIONS`; a migration
+    passes the list as it stood then, since later models do not exist yet in
+    its historical ``apps``.
     """
+    if model_permissions is None:
+        model_permissions = ROLE_PERMISSIONS
     permissions_create(apps)
     group_model = apps.get_model("auth", "Group")
     page_model = apps.get_model("wagtailcore", "Page")
@@ -143,7 +156,7 @@ def roles_sync(apps) -> None:
     root_page = page_model.objects.filter(depth=1).order_by("path").first()
     root_collection = collection_model.objects.filter(depth=1).order_by("path").first()
 
-    for name, dotted_names in ROLE_PERMISSIONS.items():
+    for name, dotted_names in model_permissions.items():
         group, _created = group_model.objects.get_or_create(name=name)
         group.permissions.add(*[_permission(apps, dotted) for dotted in dotted_names])
         for codename in ROLE_PAGE_PERMISSIONS[name]:

@@ -322,3 +322,8 @@ LOGGING = {
 CE_RECORD_RETENTION_YEARS = env.int("CE_RECORD_RETENTION_YEARS", default=7)
 # The CE provider's name as certificates print it.
 CE_PROVIDER_NAME = env("CE_PROVIDER_NAME", default="Practicum Academy")
+
+# DISCUSSION (lessons/discussion): what a learner meets when posting.
+DISCUSSION_POST_MAX_LENGTH = 5000  # characters of Markdown
+DISCUSSION_EDIT_MINUTES = 15  # an author may edit a post this long after posting
+DISCUSSION_POST_RATE = (8, 600)  # at most 8 posts per learner in 10 minutes

@@ -1,8 +1,13 @@
+from lessons.models.discussion import AuthorRole, Post, PostKind, PostReport
 from lessons.models.pages import LessonPage, QuizPage
 from lessons.models.progress import ItemCompletion
 from lessons.models.quizzes import QuizAttempt, QuizAttemptGrant, RevealRule
 
 __all__ = [
+    "AuthorRole",
+    "Post",
+    "PostKind",
+    "PostReport",
     "ItemCompletion",
     "LessonPage",
     "QuizAttempt",

@@ -1,0 +1,21 @@
+"""The Instructor and Assistant moderate the discussion (see courses/roles.py)."""
+
+from django.db import migrations
+
+
+def roles_update(apps, schema_editor):
+    from courses.roles import ASSISTANT, DISCUSSION, INSTRUCTOR, roles_sync
+
+    roles_sync(apps, model_permissions={INSTRUCTOR: DISCUSSION, ASSISTANT: DISCUSSION})
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("courses", "0008_roles"),
+        ("lessons", "0004_discussion"),
+        ("accounts", "0003_discussion"),
+    ]
+
+    operations = [
+        migrations.RunPython(roles_update, migrations.RunPython.noop),
+    ]

@@ -1,0 +1,1 @@
+"""Lesson discussion: posting, reading, moderating (see lessons.models.discussion)."""
