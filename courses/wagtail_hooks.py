@@ -405,7 +405,7 @@ class LearnersViewSetGroup(ViewSetGroup):
     menu_order = 250
 
     def __init__(self):
-        from courses.bulk_enroll_views import InvitationViewSet
+        from courses.bulk_enroll.views import InvitationViewSet
         from courses.learner_admin.viewsets import LearnerViewSet
         from courses.models import Invitation
 
@@ -458,13 +458,13 @@ def register_enrollment_permissions():
 # Bulk enroll -------------------------------------------------------------------
 # Upload a CSV of emails, see the dry run, confirm; unknown addresses get an
 # invitation. The views, menu item, viewset and log formatters live in
-# courses/bulk_enroll_views.py (imported here lazily, so this section stands
+# courses/bulk_enroll/views.py (imported here lazily, so this section stands
 # on its own).
 
 
 @hooks.register("register_admin_urls")
 def register_bulk_enroll_urls():
-    from courses.bulk_enroll_views import bulk_enroll_apply_view, bulk_enroll_view
+    from courses.bulk_enroll.views import bulk_enroll_apply_view, bulk_enroll_view
 
     return [
         path("courses/bulk-enroll/", bulk_enroll_view, name="courses_bulk_enroll"),
@@ -478,13 +478,13 @@ def register_bulk_enroll_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_bulk_enroll_menu_item():
-    from courses.bulk_enroll_views import bulk_enroll_menu_item
+    from courses.bulk_enroll.views import bulk_enroll_menu_item
 
     return bulk_enroll_menu_item()
 
 
 @hooks.register("register_log_actions")
 def register_bulk_enroll_log_actions(actions):
-    from courses.bulk_enroll_views import bulk_enroll_log_actions_register
+    from courses.bulk_enroll.views import bulk_enroll_log_actions_register
 
     bulk_enroll_log_actions_register(actions)

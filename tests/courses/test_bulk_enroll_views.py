@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 import pytest
 
-from courses.bulk_enroll_forms import bulk_enroll_token
+from courses.bulk_enroll.forms import bulk_enroll_token
 from courses.models import Enrollment, Invitation
 from tests.accounts.factories import UserFactory
 

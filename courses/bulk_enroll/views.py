@@ -39,7 +39,7 @@ from courses.bulk_enroll import (
     bulk_enroll_plan,
     plan_lines,
 )
-from courses.bulk_enroll_forms import (
+from courses.bulk_enroll.forms import (
     BulkEnrollApplyForm,
     BulkEnrollForm,
     bulk_enroll_token,
