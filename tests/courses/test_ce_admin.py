@@ -13,6 +13,7 @@ from django.urls import reverse
 import pytest
 
 from accounts.models import ClinicianProfile
+from courses.admin.dashboard import approvals_outside_period_on_live_courses
 from courses.models import (
     Approval,
     Certificate,
@@ -20,7 +21,6 @@ from courses.models import (
     CourseEvaluation,
     Enrollment,
 )
-from courses.wagtail_hooks import approvals_outside_period_on_live_courses
 from tests.accounts.factories import UserFactory
 
 ROSTER = "/admin/reports/ce-roster/"

@@ -17,7 +17,8 @@ from django.urls import reverse
 
 import pytest
 
-from courses import admin_views, views_ce
+from courses import views_ce
+from courses.admin import certificate_actions
 from courses.completion import course_completion_facts
 from courses.models import Certificate, CertificateStatus, CourseEvaluation
 from courses.services import certificate_reissue, certificate_revoke
@@ -146,7 +147,9 @@ def test_a_revoke_that_lost_the_race_says_so(
     # Given the view read the certificate while it was still valid
     stale = Certificate.objects.get(pk=certificate.pk)
     certificate_revoke(certificate=certificate, reason="First click.")
-    monkeypatch.setattr(admin_views, "_certificate_for_change", lambda r, pk: stale)
+    monkeypatch.setattr(
+        certificate_actions, "_certificate_for_change", lambda r, pk: stale
+    )
 
     response = _revoke(instructor_client, stale)
 
@@ -177,7 +180,9 @@ def test_a_reissue_that_lost_the_race_says_so(
 ):
     stale = Certificate.objects.get(pk=certificate.pk)
     certificate_reissue(certificate=certificate)
-    monkeypatch.setattr(admin_views, "_certificate_for_change", lambda r, pk: stale)
+    monkeypatch.setattr(
+        certificate_actions, "_certificate_for_change", lambda r, pk: stale
+    )
 
     response = _reissue(instructor_client, stale)
 
