@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from courses.models import Certificate, CertificateStatus, CourseEvaluation
-from courses.services import _certificate_snapshot
+from courses.services.certificates import _certificate_snapshot
 from tests.accounts.factories import UserFactory
 from tests.courses.ce_support import (
     BODY_NAME,
