@@ -141,6 +141,22 @@ def _learner_enrollment(learner: User, enrollment_pk: int) -> Enrollment:
     )
 
 
+def _change_logged(request, learner, *, change, action, reason, done, already, **data):
+    """Run ``change()``; if it changed something, log ``action`` in the same
+    transaction. Then say what happened (``done``) or that nothing did."""
+    with transaction.atomic():
+        changed = change()
+        if changed:
+            audit.learner_action_log(
+                learner=learner, action=action, by=request.user, reason=reason, **data
+            )
+    if changed:
+        messages.success(request, done)
+    else:
+        messages.info(request, already)
+    return redirect(learner_page_url(learner))
+
+
 @learner_action
 def enroll_view(request, pk: int):
     learner = learner_for_action(request, pk, permissions.ENROLL)
@@ -148,89 +164,71 @@ def enroll_view(request, pk: int):
     if not form.is_valid():
         return learner_page_with_errors(request, learner, form)
     course = form.cleaned_data["course"]
-    with transaction.atomic():
-        _enrollment, changed = enrollment_grant_by_hand(user=learner, course=course)
-        if changed:
-            audit.learner_action_log(
-                learner=learner,
-                action=audit.ENROLL,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                course=course.title,
-            )
-    if changed:
-        messages.success(
-            request,
-            _("%(name)s is now enrolled in %(course)s; they will get an email.")
-            % {"name": learner_display_name(learner), "course": course.title},
-        )
-    else:
-        messages.info(
-            request,
-            _("%(name)s was already enrolled in %(course)s; nothing changed.")
-            % {"name": learner_display_name(learner), "course": course.title},
-        )
-    return redirect(learner_page_url(learner))
+    names = {"name": learner_display_name(learner), "course": course.title}
+    return _change_logged(
+        request,
+        learner,
+        change=lambda: enrollment_grant_by_hand(user=learner, course=course)[1],
+        action=audit.ENROLL,
+        reason=form.cleaned_data["reason"],
+        course=course.title,
+        done=_("%(name)s is now enrolled in %(course)s; they will get an email.")
+        % names,
+        already=_("%(name)s was already enrolled in %(course)s; nothing changed.")
+        % names,
+    )
+
+
+def _enrollment_form(request, pk: int, enrollment_pk: int, form_class, prefix: str):
+    """The learner, their enrollment and the bound form of an enrollment action."""
+    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
+    enrollment = _learner_enrollment(learner, enrollment_pk)
+    form = form_class(request.POST, prefix=f"{prefix}-{enrollment.pk}")
+    return learner, enrollment, form
 
 
 @learner_action
 def revoke_view(request, pk: int, enrollment_pk: int):
-    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
-    enrollment = _learner_enrollment(learner, enrollment_pk)
-    form = ReasonForm(request.POST, prefix=f"revoke-{enrollment.pk}")
+    learner, enrollment, form = _enrollment_form(
+        request, pk, enrollment_pk, ReasonForm, "revoke"
+    )
     if not form.is_valid():
         return learner_page_with_errors(request, learner, form)
     reason = form.cleaned_data["reason"]
-    with transaction.atomic():
-        changed = enrollment_revoke(enrollment=enrollment, reason=reason)
-        if changed:
-            audit.learner_action_log(
-                learner=learner,
-                action=audit.REVOKE,
-                by=request.user,
-                reason=reason,
-                course=enrollment.course.title,
-            )
-    if changed:
-        messages.success(
-            request,
-            _(
-                "The enrollment in %(course)s was revoked; the learner can no longer "
-                "open its lessons."
-            )
-            % {"course": enrollment.course.title},
+    return _change_logged(
+        request,
+        learner,
+        change=lambda: enrollment_revoke(enrollment=enrollment, reason=reason),
+        action=audit.REVOKE,
+        reason=reason,
+        course=enrollment.course.title,
+        done=_(
+            "The enrollment in %(course)s was revoked; the learner can no longer "
+            "open its lessons."
         )
-    else:
-        messages.info(request, _("That enrollment was already revoked."))
-    return redirect(learner_page_url(learner))
+        % {"course": enrollment.course.title},
+        already=_("That enrollment was already revoked."),
+    )
 
 
 @learner_action
 def restore_view(request, pk: int, enrollment_pk: int):
-    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
-    enrollment = _learner_enrollment(learner, enrollment_pk)
-    form = ReasonForm(request.POST, prefix=f"restore-{enrollment.pk}")
+    learner, enrollment, form = _enrollment_form(
+        request, pk, enrollment_pk, ReasonForm, "restore"
+    )
     if not form.is_valid():
         return learner_page_with_errors(request, learner, form)
-    with transaction.atomic():
-        changed = enrollment_restore(enrollment=enrollment)
-        if changed:
-            audit.learner_action_log(
-                learner=learner,
-                action=audit.RESTORE,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                course=enrollment.course.title,
-            )
-    if changed:
-        messages.success(
-            request,
-            _("The enrollment in %(course)s was restored.")
-            % {"course": enrollment.course.title},
-        )
-    else:
-        messages.info(request, _("That enrollment was already active."))
-    return redirect(learner_page_url(learner))
+    return _change_logged(
+        request,
+        learner,
+        change=lambda: enrollment_restore(enrollment=enrollment),
+        action=audit.RESTORE,
+        reason=form.cleaned_data["reason"],
+        course=enrollment.course.title,
+        done=_("The enrollment in %(course)s was restored.")
+        % {"course": enrollment.course.title},
+        already=_("That enrollment was already active."),
+    )
 
 
 def _date_text(value) -> str:
@@ -239,36 +237,28 @@ def _date_text(value) -> str:
 
 @learner_action
 def release_anchor_view(request, pk: int, enrollment_pk: int):
-    learner = learner_for_action(request, pk, permissions.CHANGE_ENROLLMENT)
-    enrollment = _learner_enrollment(learner, enrollment_pk)
-    form = ReleaseAnchorForm(request.POST, prefix=f"anchor-{enrollment.pk}")
+    learner, enrollment, form = _enrollment_form(
+        request, pk, enrollment_pk, ReleaseAnchorForm, "anchor"
+    )
     if not form.is_valid():
         return learner_page_with_errors(request, learner, form)
     anchor_on = form.cleaned_data["anchor_on"]
     previous = enrollment.release_anchor_on
-    with transaction.atomic():
-        changed = enrollment_release_anchor_set(
+    return _change_logged(
+        request,
+        learner,
+        change=lambda: enrollment_release_anchor_set(
             enrollment=enrollment, anchor_on=anchor_on
-        )
-        if changed:
-            audit.learner_action_log(
-                learner=learner,
-                action=audit.RELEASE_ANCHOR,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                course=enrollment.course.title,
-                anchor=_date_text(anchor_on),
-                previous=_date_text(previous),
-            )
-    if changed:
-        messages.success(
-            request,
-            _("The drip schedule of %(course)s now counts from %(date)s.")
-            % {"course": enrollment.course.title, "date": _date_text(anchor_on)},
-        )
-    else:
-        messages.info(request, _("The drip schedule already counted from that date."))
-    return redirect(learner_page_url(learner))
+        ),
+        action=audit.RELEASE_ANCHOR,
+        reason=form.cleaned_data["reason"],
+        course=enrollment.course.title,
+        anchor=_date_text(anchor_on),
+        previous=_date_text(previous),
+        done=_("The drip schedule of %(course)s now counts from %(date)s.")
+        % {"course": enrollment.course.title, "date": _date_text(anchor_on)},
+        already=_("The drip schedule already counted from that date."),
+    )
 
 
 @learner_action
@@ -306,21 +296,16 @@ def _account_change(request, pk: int, *, prefix, service, action, done, already)
     if learner.pk == request.user.pk:
         messages.error(request, _("You cannot change your own account here."))
         return redirect(learner_page_url(learner))
-    with transaction.atomic():
-        changed = service(user=learner)
-        if changed:
-            audit.learner_action_log(
-                learner=learner,
-                action=action,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
     name = learner_display_name(learner)
-    if changed:
-        messages.success(request, done % {"name": name})
-    else:
-        messages.info(request, already % {"name": name})
-    return redirect(learner_page_url(learner))
+    return _change_logged(
+        request,
+        learner,
+        change=lambda: service(user=learner),
+        action=action,
+        reason=form.cleaned_data["reason"],
+        done=done % {"name": name},
+        already=already % {"name": name},
+    )
 
 
 @learner_action
