@@ -68,6 +68,16 @@ class User(AbstractUser):
         default=True,
     )
 
+    announcement_emails = models.BooleanField(
+        _("email me the instructor's announcements"),
+        default=True,
+        help_text=_(
+            "News about your courses: new lessons, live sessions, changes. "
+            "Emails about your own enrollment, receipts and certificates are "
+            "always sent."
+        ),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -33,11 +33,8 @@ _SNIPPETS_EDIT = [
     "courses.delete_instructor",
 ]
 
-# Answer, hide and restore discussion posts; read the reports.
-DISCUSSION = ["lessons.view_post", "lessons.moderate_post", "lessons.view_postreport"]
-
-# Model permissions, "app_label.codename".
-ROLE_PERMISSIONS: dict[str, list[str]] = {
+# Model permissions, "app_label.codename", as first granted (courses 0008).
+BASE_PERMISSIONS: dict[str, list[str]] = {
     INSTRUCTOR: [
         "wagtailadmin.access_admin",
         *_SNIPPETS_VIEW,
@@ -52,7 +49,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",
         "lessons.add_quizattemptgrant",
-        *DISCUSSION,
         "payments.view_order",
         "payments.change_order",  # refunds
         "accounts.view_user",
@@ -67,10 +63,29 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "courses.view_courseevaluation",
         "lessons.view_quizattempt",
         "lessons.view_quizattemptgrant",
-        *DISCUSSION,
         "payments.view_order",
         "accounts.view_user",
     ],
+}
+
+# Granted later, each by its own migration (the models came later).
+# courses 0009: answer, hide and restore discussion posts; read the reports.
+DISCUSSION = ["lessons.view_post", "lessons.moderate_post", "lessons.view_postreport"]
+DISCUSSION_GRANTS = {INSTRUCTOR: DISCUSSION, ASSISTANT: DISCUSSION}
+# courses 0011: the instructor writes announcements; the assistant reads them.
+ANNOUNCEMENT_GRANTS = {
+    INSTRUCTOR: ["courses.view_announcement", "courses.add_announcement"],
+    ASSISTANT: ["courses.view_announcement"],
+}
+
+# Every model permission each role holds now.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    name: [
+        *BASE_PERMISSIONS[name],
+        *DISCUSSION_GRANTS[name],
+        *ANNOUNCEMENT_GRANTS[name],
+    ]
+    for name in (INSTRUCTOR, ASSISTANT)
 }
 
 # Page permissions on the root page (so on every page), by codename of

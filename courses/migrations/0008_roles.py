@@ -4,22 +4,10 @@ from django.db import migrations
 
 
 def roles_create(apps, schema_editor):
-    from courses.roles import (
-        ASSISTANT,
-        DISCUSSION,
-        INSTRUCTOR,
-        ROLE_PERMISSIONS,
-        roles_sync,
-    )
+    from courses.roles import BASE_PERMISSIONS, roles_sync
 
-    # The lists as they stood: the discussion's models come later (0009).
-    roles_sync(
-        apps,
-        model_permissions={
-            name: [p for p in ROLE_PERMISSIONS[name] if p not in DISCUSSION]
-            for name in (ASSISTANT, INSTRUCTOR)
-        },
-    )
+    # The lists as they stood: later models get their grants later (0009, …).
+    roles_sync(apps, model_permissions=BASE_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -4,9 +4,9 @@ from django.db import migrations
 
 
 def roles_update(apps, schema_editor):
-    from courses.roles import ASSISTANT, DISCUSSION, INSTRUCTOR, roles_sync
+    from courses.roles import DISCUSSION_GRANTS, roles_sync
 
-    roles_sync(apps, model_permissions={INSTRUCTOR: DISCUSSION, ASSISTANT: DISCUSSION})
+    roles_sync(apps, model_permissions=DISCUSSION_GRANTS)
 
 
 class Migration(migrations.Migration):

@@ -1,3 +1,4 @@
+from courses.models.announcements import Announcement, AnnouncementStatus
 from courses.models.ce import (
     Approval,
     CourseCredit,
@@ -17,6 +18,8 @@ from courses.models.records import (
 from courses.models.snippets import Instructor
 
 __all__ = [
+    "Announcement",
+    "AnnouncementStatus",
     "Approval",
     "Certificate",
     "CertificateStatus",
