@@ -230,3 +230,10 @@ def register_discussion_log_actions(actions):
     from lessons.discussion.admin.audit import discussion_log_actions_register
 
     discussion_log_actions_register(actions)
+
+
+@hooks.register("register_learner_panels")
+def register_discussion_learner_panels(request, learner):
+    from lessons.discussion.admin.panels import discussion_learner_panels
+
+    return discussion_learner_panels(request, learner)

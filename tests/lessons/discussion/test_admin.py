@@ -242,3 +242,25 @@ def test_the_listings_cost_the_same_queries_for_3_and_30_posts(
     many = _queries(staff_client, reverse(name))
 
     assert many == few, f"{few} queries for 3 posts, {many} for 30"
+
+
+def test_the_learners_page_lists_their_posts(staff_client, lesson, course, asker):
+    post = post_make(page=lesson, course=course, author=asker, text="My *question*")
+
+    response = staff_client.get(reverse("learners:inspect", args=[asker.pk]))
+
+    content = response.content.decode()
+    assert "My question" in content
+    assert reverse("discussion_posts:inspect", args=[post.pk]) in content
+
+
+def test_the_learners_page_has_no_posts_for_staff_who_cannot_read_them(
+    lesson, course, asker
+):
+    post_make(page=lesson, course=course, author=asker, text="My question")
+    client = client_for(staff_with("courses.view_enrollment"))
+
+    response = client.get(reverse("learners:inspect", args=[asker.pk]))
+
+    assert response.status_code == 200
+    assert "My question" not in response.content.decode()
