@@ -211,3 +211,29 @@ def register_lessons_learner_urls():
             name="lessons_learner_quiz_attempts_grant",
         )
     ]
+
+
+# Discussion --------------------------------------------------------------------
+# The "Discussion" menu (moderation queue, unanswered questions), each post's
+# moderation page and its actions: lessons/discussion/admin/.
+
+
+@hooks.register("register_admin_viewset")
+def register_discussion_viewset_group():
+    from lessons.discussion.admin.viewsets import DiscussionViewSetGroup
+
+    return DiscussionViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_discussion_log_actions(actions):
+    from lessons.discussion.admin.audit import discussion_log_actions_register
+
+    discussion_log_actions_register(actions)
+
+
+@hooks.register("register_learner_panels")
+def register_discussion_learner_panels(request, learner):
+    from lessons.discussion.admin.panels import discussion_learner_panels
+
+    return discussion_learner_panels(request, learner)

@@ -47,6 +47,7 @@ from courses.services import (
     enrollment_grant,
     enrollment_revoke,
 )
+from lessons.models import Post, PostReport
 from payments.models import Order, OrderStatus
 from tests.accounts.factories import SuperuserFactory, UserFactory
 from tests.courses import ce_support
@@ -89,6 +90,8 @@ class World:
     evaluation: object = None
     attempt: object = None
     invitation: Invitation | None = None
+    post: Post | None = None  # a question under the paid lesson, reported
+    report: PostReport | None = None
 
     clients: dict = field(default_factory=dict)
 
@@ -230,9 +233,26 @@ def world_build() -> World:
         last_name="Invited",
         invited_by=users["superuser"],
     )
+    world.post, world.report = _discussion(world)
     for role in ROLES:
         world.client(role)
     return world
+
+
+def _discussion(world: World) -> tuple[Post, PostReport]:
+    """A question by the enrolled learner under the paid lesson, and a report."""
+    post = Post.objects.create(
+        page=world.paid_lesson,
+        course=world.paid.course,
+        author=world.users["enrolled"],
+        kind="question",
+        source="Where do I start an intake?",
+        html="<p>Where do I start an intake?</p>",
+    )
+    report = PostReport.objects.create(
+        post=post, reporter=world.users["revoked"], reason="Names a client."
+    )
+    return post, report
 
 
 def world_fixture(django_db_setup, django_db_blocker):
@@ -321,6 +341,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "wagtailusers_users": enrolled.pk,
         "quiz_attempts": world.attempt.pk,
         "courses_invitations": world.invitation.pk,
+        "discussion_posts": world.post.pk,
         "orders": order.pk,
         "payments_order_refund": order.pk,
         "wagtailsnippets_courses_approval": world.paid.approval.pk,
