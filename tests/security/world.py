@@ -55,6 +55,7 @@ from tests.courses.factories import (
     CoursePageFactory,
     ModulePageFactory,
 )
+from tests.lessons.discussion.factories import PostFactory
 from tests.lessons.factories import LessonPageFactory, body_marker
 
 ROLES = (
@@ -89,6 +90,7 @@ class World:
     evaluation: object = None
     attempt: object = None
     invitation: Invitation | None = None
+    post: object = None  # a question by ``enrolled`` under the paid lesson
 
     clients: dict = field(default_factory=dict)
 
@@ -230,6 +232,9 @@ def world_build() -> World:
         last_name="Invited",
         invited_by=users["superuser"],
     )
+    world.post = PostFactory(
+        page=paid.lessons[0], author=enrolled, source="A question from the world"
+    )
     for role in ROLES:
         world.client(role)
     return world
@@ -334,6 +339,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "page_id": world.paid_lesson.pk,
         "parent_page_id": world.paid_module.pk,
         "enrollment_pk": world.enrollment.pk,
+        "post_id": world.post.pk,
     }
     kwargs = {}
     for param in route.params:
