@@ -1,5 +1,6 @@
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy
 
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
@@ -8,6 +9,16 @@ from accounts.models import ClinicianProfile, User
 
 
 class ClinicianProfileForm(forms.ModelForm):
+    """What certificates print, and the name shown in discussions."""
+
+    CERTIFICATE_FIELDS = [
+        "name_on_certificate",
+        "profession",
+        "license_type",
+        "license_number",
+        "license_state",
+    ]
+
     class Meta:
         model = ClinicianProfile
         fields = [
@@ -16,7 +27,39 @@ class ClinicianProfileForm(forms.ModelForm):
             "license_type",
             "license_number",
             "license_state",
+            "display_name",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.instance.user
+        first, last = user.first_name.strip(), user.last_name.strip()
+        default = f"{first} {last[0]}." if first and last else ""
+        help_text = gettext(
+            "How other learners see you in the discussions under lessons. "
+            "Leave it empty to show your first name and last initial"
+        )
+        if default:
+            # format_html escapes the name: form_field.html prints help as HTML.
+            help_text = format_html("{} ({}).", help_text, default)
+        else:
+            help_text = format_html("{}.", help_text)
+        field = self.fields["display_name"]
+        field.help_text = format_html(
+            "{} {}", help_text, gettext("Your email address is never shown.")
+        )
+        field.widget.attrs["autocomplete"] = "nickname"
+
+    def certificate_fields(self):
+        return [self[name] for name in self.CERTIFICATE_FIELDS]
+
+
+class DiscussionEmailsForm(forms.ModelForm):
+    """The learner's discussion emails, on their profile page."""
+
+    class Meta:
+        model = User
+        fields = ["discussion_answer_notifications", "discussion_reply_notifications"]
 
 
 class AccountDeleteForm(forms.Form):
@@ -87,3 +130,11 @@ class SaleNotificationsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["sale_notifications"]
+
+
+class DiscussionQuestionNotificationsForm(forms.ModelForm):
+    """Wagtail admin → Account → Notifications: an email per new question."""
+
+    class Meta:
+        model = User
+        fields = ["discussion_question_notifications"]

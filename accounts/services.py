@@ -22,13 +22,23 @@ def profile_get_or_create(*, user: User) -> ClinicianProfile:
     return profile
 
 
-def profile_update(*, user: User, data: dict) -> ClinicianProfile:
-    """Save validated profile fields for ``user``."""
+@transaction.atomic
+def profile_update(
+    *, user: User, data: dict, preferences: dict | None = None
+) -> ClinicianProfile:
+    """Save validated profile fields for ``user``, and their email preferences.
+
+    ``preferences`` holds validated ``User`` booleans (the discussion emails).
+    """
     profile = profile_get_or_create(user=user)
     for field, value in data.items():
         setattr(profile, field, value)
     profile.full_clean()
     profile.save()
+    if preferences:
+        for field, value in preferences.items():
+            setattr(user, field, value)
+        user.save(update_fields=list(preferences))
     return profile
 
 

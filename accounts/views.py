@@ -7,21 +7,34 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import AccountDeleteForm, ClinicianProfileForm
+from accounts.forms import (
+    AccountDeleteForm,
+    ClinicianProfileForm,
+    DiscussionEmailsForm,
+)
 from accounts.services import account_delete, profile_get_or_create, profile_update
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
-    """The learner edits the details their certificates will print."""
+    """The learner edits what their certificates print, the name shown in
+    discussions and which discussion emails they get."""
     profile = profile_get_or_create(user=request.user)
-    form = ClinicianProfileForm(request.POST or None, instance=profile)
-    if request.method == "POST" and form.is_valid():
-        profile_update(user=request.user, data=form.cleaned_data)
+    data = request.POST or None
+    form = ClinicianProfileForm(data, instance=profile)
+    emails = DiscussionEmailsForm(data, instance=request.user, prefix="emails")
+    if request.method == "POST" and form.is_valid() and emails.is_valid():
+        profile_update(
+            user=request.user, data=form.cleaned_data, preferences=emails.cleaned_data
+        )
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile_edit")
-    return TemplateResponse(request, "accounts/profile_edit.html", {"form": form})
+    return TemplateResponse(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "emails_form": emails},
+    )
 
 
 @login_required

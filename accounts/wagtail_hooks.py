@@ -1,4 +1,4 @@
-"""Accounts in the Wagtail admin: the instructor's notification preference."""
+"""Accounts in the Wagtail admin: the instructor's notification preferences."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
-from accounts.forms import SaleNotificationsForm
+from accounts.forms import DiscussionQuestionNotificationsForm, SaleNotificationsForm
 
 # The group that gets sale emails (courses.roles.INSTRUCTOR; accounts does
 # not import courses). Administrators get them too.
@@ -35,3 +35,22 @@ class SaleNotificationsPanel(BaseSettingsPanel):
 @hooks.register("register_account_settings_panel")
 def register_sale_notifications_panel(request, user, profile):
     return SaleNotificationsPanel(request, user, profile)
+
+
+class DiscussionNotificationsPanel(BaseSettingsPanel):
+    """An email for each question a learner asks under a lesson (instructors
+    and administrators, like the sale emails)."""
+
+    name = "discussion_notifications"
+    title = _("Discussion")
+    tab = notifications_tab
+    order = 210
+    form_class = DiscussionQuestionNotificationsForm
+
+    def is_active(self):
+        return user_receives_sale_notices(self.user)
+
+
+@hooks.register("register_account_settings_panel")
+def register_discussion_notifications_panel(request, user, profile):
+    return DiscussionNotificationsPanel(request, user, profile)

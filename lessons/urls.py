@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from lessons import views
 
@@ -6,4 +6,5 @@ urlpatterns = [
     path(
         "learn/<int:page_id>/complete/", views.item_completion, name="item_completion"
     ),
+    path("discussion/", include("lessons.discussion.urls")),
 ]

@@ -104,9 +104,16 @@ class CourseItem(ReleaseSchedule, Page):
                 "current_item": items[index_] if index_ is not None else None,
                 "previous_item": previous_item,
                 "next_item": next_item,
+                "discussion": self._discussion(request),
             }
         )
         return context
+
+    def _discussion(self, request):
+        # Imported here: the discussion's modules import these page models.
+        from lessons.discussion.page_section import discussion_section
+
+        return discussion_section(request, page=self)
 
 
 class LessonPage(CourseItem):

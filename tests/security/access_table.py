@@ -102,6 +102,13 @@ ROUTES: dict[str, dict[str, str]] = {
     "discussion_unanswered:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "discussion_unanswered:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "dashboard": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
+    # The discussion: 404 for anyone who may not read it; edit and delete are
+    # the author's (``enrolled`` wrote the world's post), report is for others.
+    "discussion_post": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),
+    "discussion_post_delete": row(LOGIN, DENY, ALLOW, DENY, DENY, DENY, DENY, DENY),
+    "discussion_post_edit": row(LOGIN, DENY, ALLOW, DENY, DENY, DENY, DENY, DENY),
+    "discussion_post_report": row(LOGIN, DENY, DENY, DENY, DENY, ALLOW, ALLOW, ALLOW),
+    "discussion_question_answered": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),
     "enroll": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "healthz": every(ALLOW),
     "item_completion": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),

@@ -355,6 +355,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "page_id": world.paid_lesson.pk,
         "parent_page_id": world.paid_module.pk,
         "enrollment_pk": world.enrollment.pk,
+        "post_id": world.post.pk,
     }
     kwargs = {}
     for param in route.params:

@@ -1,0 +1,113 @@
+"""Emails from the discussion pages: once, after commit, and only when wanted.
+
+(The instructor's email on a new question links to the admin's unanswered
+list, which the moderation screens add; it is tested with them.)
+"""
+
+from __future__ import annotations
+
+from django.core import mail
+from django.urls import reverse
+
+import pytest
+
+from tests.lessons.discussion.factories import (
+    PostFactory,
+    client_for,
+    enrolled_in,
+    staff_member,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def asker(course):
+    return enrolled_in(course, email="asker@example.com")
+
+
+@pytest.fixture
+def question(lesson, asker):
+    return PostFactory(page=lesson, author=asker)
+
+
+def reply(client, lesson, question, capture):
+    url = reverse("discussion_post", args=[lesson.pk])
+    data = {"parent": question.pk, "source": "Try a genogram.", "action": "post"}
+    with capture(execute=True) as callbacks:
+        response = client.post(url, data)
+        assert mail.outbox == []  # nothing leaves before the commit
+    assert response.status_code == 302
+    return callbacks
+
+
+def test_a_reply_tells_the_thread_author_once_after_commit(
+    course, lesson, question, django_capture_on_commit_callbacks
+):
+    peer = client_for(enrolled_in(course, first_name="Rosa", last_name="Peerson"))
+
+    callbacks = reply(peer, lesson, question, django_capture_on_commit_callbacks)
+
+    assert len(callbacks) == 1
+    assert [message.to for message in mail.outbox] == [["asker@example.com"]]
+    body = mail.outbox[0].body
+    assert "Rosa P." in body
+    assert f"{lesson.url}#post-" in body
+    assert "Try a genogram." not in body  # emails never carry the text
+
+
+def test_no_reply_email_when_the_thread_author_turned_it_off(
+    course, lesson, question, asker, django_capture_on_commit_callbacks
+):
+    asker.discussion_reply_notifications = False
+    asker.save()
+    peer = client_for(enrolled_in(course))
+
+    reply(peer, lesson, question, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+
+
+def test_an_instructors_answer_tells_the_asker_once(
+    lesson, question, django_capture_on_commit_callbacks
+):
+    instructor = client_for(staff_member(first_name="Dana", last_name="Reyes"))
+
+    reply(instructor, lesson, question, django_capture_on_commit_callbacks)
+
+    assert [message.to for message in mail.outbox] == [["asker@example.com"]]
+    assert "has an answer" in mail.outbox[0].subject
+
+
+def test_no_answer_email_when_the_asker_turned_it_off(
+    lesson, question, asker, django_capture_on_commit_callbacks
+):
+    asker.discussion_answer_notifications = False
+    asker.save()
+
+    reply(
+        client_for(staff_member()), lesson, question, django_capture_on_commit_callbacks
+    )
+
+    assert mail.outbox == []
+
+
+def test_replying_in_your_own_thread_sends_nothing(
+    lesson, question, asker, django_capture_on_commit_callbacks
+):
+    reply(client_for(asker), lesson, question, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+
+
+def test_a_preview_sends_nothing(
+    course, lesson, question, django_capture_on_commit_callbacks
+):
+    url = reverse("discussion_post", args=[lesson.pk])
+    data = {"parent": question.pk, "source": "Draft", "action": "preview"}
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client_for(enrolled_in(course)).post(url, data)
+
+    assert callbacks == []
+    assert mail.outbox == []
