@@ -1,8 +1,4 @@
-"""Emails from the discussion pages: once, after commit, and only when wanted.
-
-(The instructor's email on a new question links to the admin's unanswered
-list, which the moderation screens add; it is tested with them.)
-"""
+"""Emails from the discussion pages: once, after commit, and only when wanted."""
 
 from __future__ import annotations
 
@@ -13,6 +9,7 @@ import pytest
 
 from tests.lessons.discussion.factories import (
     PostFactory,
+    assistant,
     client_for,
     enrolled_in,
     staff_member,
@@ -110,4 +107,44 @@ def test_a_preview_sends_nothing(
         client_for(enrolled_in(course)).post(url, data)
 
     assert callbacks == []
+    assert mail.outbox == []
+
+
+def ask(client, lesson, capture, source="How do I start an intake?"):
+    url = reverse("discussion_post", args=[lesson.pk])
+    data = {"kind": "question", "source": source, "action": "post"}
+    with capture(execute=True):
+        response = client.post(url, data)
+        assert mail.outbox == []  # nothing leaves before the commit
+    assert response.status_code == 302
+
+
+def test_a_new_question_tells_each_instructor_who_wants_it_once(
+    course, lesson, asker, django_capture_on_commit_callbacks
+):
+    staff_member(email="dana@example.com")
+    staff_member(email="quiet@example.com", discussion_question_notifications=False)
+    staff_member(email="former@example.com", is_active=False)
+    assistant(email="sam@example.com")  # assistants are not emailed on questions
+
+    ask(client_for(asker), lesson, django_capture_on_commit_callbacks)
+
+    assert [message.to for message in mail.outbox] == [["dana@example.com"]]
+    body = mail.outbox[0].body
+    assert f"{lesson.url}#post-" in body
+    assert reverse("discussion_unanswered:index") in body
+    assert "How do I start an intake?" not in body  # emails never carry the text
+    assert "asker@example.com" not in body  # nor the asker's address
+
+
+def test_a_comment_tells_nobody(
+    course, lesson, asker, django_capture_on_commit_callbacks
+):
+    staff_member(email="dana@example.com")
+    url = reverse("discussion_post", args=[lesson.pk])
+    data = {"kind": "comment", "source": "Thank you.", "action": "post"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(asker).post(url, data)
+
     assert mail.outbox == []
