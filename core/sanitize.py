@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 import bleach
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import LinkifyFilter, build_url_re
 
 ALLOWED_TAGS = frozenset(
     {
@@ -39,13 +39,23 @@ def _set_rel(attrs: dict, new: bool = False) -> dict:
     return attrs
 
 
+# The linkifier runs after the protocol check and by default turns bare
+# ``ftp://…``, ``data:host.tld/…``, ``feed:…`` (any of ~20 schemes) into links:
+# it may only recognise the schemes a link may have.
+_linkify = partial(
+    LinkifyFilter,
+    callbacks=[_set_rel],
+    skip_tags={"code", "pre"},
+    url_re=build_url_re(protocols=ALLOWED_PROTOCOLS),
+)
+
 _cleaner = bleach.sanitizer.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
     protocols=ALLOWED_PROTOCOLS,
     strip=True,
     strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"code", "pre"})],
+    filters=[_linkify],
 )
 
 

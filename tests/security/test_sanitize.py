@@ -82,3 +82,23 @@ def test_text_is_escaped_not_executed():
 def test_empty_and_none_give_empty_text():
     assert sanitize_html("") == ""
     assert sanitize_html(None) == ""
+
+
+@pytest.mark.parametrize(
+    "bare",
+    [
+        "data:example.com/x",
+        "data://evil.example.com/text/html;base64,PHNjcmlwdD4=",
+        "ftp://files.example.com/",
+        "feed:example.com",
+        "ssh://host.example.com",
+    ],
+)
+def test_bare_urls_of_other_schemes_are_not_linked(bare):
+    """bleach's linkifier runs after the protocol check: by default it made
+    ``<a href="data:example.com/x">`` from plain text. Only the allowed
+    schemes are recognised now (the host may still become an http link)."""
+    cleaned = sanitize_html(f"<p>{bare}</p>")
+
+    scheme = bare.split(":", 1)[0]
+    assert f'href="{scheme}:' not in cleaned
