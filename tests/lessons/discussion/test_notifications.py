@@ -136,15 +136,3 @@ def test_a_new_question_tells_each_instructor_who_wants_it_once(
     assert "How do I start an intake?" not in body  # emails never carry the text
     assert "asker@example.com" not in body  # nor the asker's address
 
-
-def test_a_comment_tells_nobody(
-    course, lesson, asker, django_capture_on_commit_callbacks
-):
-    staff_member(email="dana@example.com")
-    url = reverse("discussion_post", args=[lesson.pk])
-    data = {"kind": "comment", "source": "Thank you.", "action": "post"}
-
-    with django_capture_on_commit_callbacks(execute=True):
-        client_for(asker).post(url, data)
-
-    assert mail.outbox == []
