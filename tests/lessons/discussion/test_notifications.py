@@ -135,4 +135,3 @@ def test_a_new_question_tells_each_instructor_who_wants_it_once(
     assert reverse("discussion_unanswered:index") in body
     assert "How do I start an intake?" not in body  # emails never carry the text
     assert "asker@example.com" not in body  # nor the asker's address
-
