@@ -237,10 +237,44 @@ def post_hide(*, moderator, post: Post, reason: str) -> Post:
     return post
 
 
+def post_erase(*, moderator, post: Post, reason: str) -> Post:
+    """Erase a post's text for good and hide it (a real client named, say).
+
+    The row stays, hidden, so its thread and the record of who erased it and
+    why remain; the author sees the reason. Open reports close.
+    """
+    _moderator_check(moderator)
+    reason = _reason_clean(reason)
+    now = timezone.now()
+    with transaction.atomic():
+        post.source = ""
+        post.html = ""
+        post.hidden_at = post.hidden_at or now
+        post.moderated_at = now
+        post.moderated_by = moderator
+        post.moderation_reason = reason
+        post.save(
+            update_fields=[
+                "source",
+                "html",
+                "hidden_at",
+                "moderated_at",
+                "moderated_by",
+                "moderation_reason",
+            ]
+        )
+        post.reports.filter(resolved_at__isnull=True).update(resolved_at=now)
+    return post
+
+
 def post_restore(*, moderator, post: Post, reason: str) -> Post:
     """Show a hidden post again; the author sees why."""
     _moderator_check(moderator)
     reason = _reason_clean(reason)
+    if not post.source and not post.is_deleted:
+        raise DiscussionError(
+            _("This post's text was erased; there is nothing to show.")
+        )
     now = timezone.now()
     post.hidden_at = None
     post.moderated_at = now

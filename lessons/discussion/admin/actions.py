@@ -1,5 +1,5 @@
-"""The actions on a post, from its admin page: hide, restore, dismiss the
-reports, answer, mark answered.
+"""The actions on a post, from its admin page: hide, erase, restore, dismiss
+the reports, answer, mark answered.
 
 Each is a POST (CSRF-checked by Django) that checks the moderation
 permission, validates a small form, calls one service, records the action on
@@ -26,6 +26,7 @@ from lessons.discussion import services
 from lessons.discussion.admin import audit
 from lessons.discussion.admin.forms import (
     AnswerForm,
+    EraseForm,
     HideForm,
     MarkAnsweredForm,
     RestoreForm,
@@ -109,6 +110,32 @@ def hide_view(request, post: Post):
 
 
 @post_action
+def erase_view(request, post: Post):
+    form = EraseForm(request.POST, prefix="erase")
+    if not form.is_valid():
+        return _with_errors(request, post, form)
+    reason = form.cleaned_data["reason"]
+    with transaction.atomic():
+        services.post_erase(moderator=request.user, post=post, reason=reason)
+        audit.post_action_log(
+            post=post,
+            action=audit.ERASE,
+            by=request.user,
+            reason=reason,
+            page=_page_title(post),
+        )
+    messages.success(
+        request,
+        _(
+            "The text of the post by %(name)s is erased for good and the post is "
+            "hidden under “%(page)s”. %(name)s sees your reason."
+        )
+        % {"name": post.author_name, "page": _page_title(post)},
+    )
+    return redirect(_inspect_url(post))
+
+
+@post_action
 def restore_view(request, post: Post):
     form = RestoreForm(request.POST, prefix="restore")
     if not form.is_valid():
@@ -117,15 +144,19 @@ def restore_view(request, post: Post):
         messages.info(request, _("This post was not hidden; nothing changed."))
         return redirect(_inspect_url(post))
     reason = form.cleaned_data["reason"]
-    with transaction.atomic():
-        services.post_restore(moderator=request.user, post=post, reason=reason)
-        audit.post_action_log(
-            post=post,
-            action=audit.RESTORE,
-            by=request.user,
-            reason=reason,
-            page=_page_title(post),
-        )
+    try:
+        with transaction.atomic():
+            services.post_restore(moderator=request.user, post=post, reason=reason)
+            audit.post_action_log(
+                post=post,
+                action=audit.RESTORE,
+                by=request.user,
+                reason=reason,
+                page=_page_title(post),
+            )
+    except services.DiscussionError as error:
+        messages.error(request, str(error))
+        return redirect(_inspect_url(post))
     messages.success(
         request,
         _("The post by %(name)s is shown again under “%(page)s”.")

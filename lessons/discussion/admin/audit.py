@@ -14,6 +14,7 @@ from courses.learner_admin.audit import learner_log_action_register
 
 HIDE = "practicum.discussion.hide"
 RESTORE = "practicum.discussion.restore"
+ERASE = "practicum.discussion.erase"
 DISMISS = "practicum.discussion.dismiss"
 ANSWER = "practicum.discussion.answer"
 MARK_ANSWERED = "practicum.discussion.mark_answered"
@@ -24,6 +25,11 @@ ACTIONS = [
         HIDE,
         _("Discussion: hide post"),
         _("Hidden from learners under %(page)s; its author sees the reason."),
+    ),
+    (
+        ERASE,
+        _("Discussion: erase post"),
+        _("Text erased for good and the post hidden under %(page)s."),
     ),
     (
         RESTORE,

@@ -31,6 +31,18 @@ class RestoreForm(forms.Form):
     )
 
 
+class EraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for erasing"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=REASON_HELP,
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand the text is erased for good and cannot be restored."),
+    )
+
+
 class DismissForm(forms.Form):
     """No fields: dismissing keeps the post up and closes its open reports."""
 

@@ -26,6 +26,7 @@ from lessons.discussion.admin.columns import (
 from lessons.discussion.admin.forms import (
     AnswerForm,
     DismissForm,
+    EraseForm,
     HideForm,
     MarkAnsweredForm,
     RestoreForm,
@@ -168,10 +169,13 @@ class PostInspectView(InspectView):
     def _action_forms(self, post, record) -> dict:
         url = lambda name: reverse(f"discussion_posts:{name}", args=[post.pk])  # noqa: E731
         forms = {}
-        if post.is_hidden:
+        erased = not post.source
+        if post.is_hidden and not erased:
             forms["restore"] = (self._form(RestoreForm, "restore"), url("restore"))
-        elif not post.is_deleted:
+        elif not post.is_deleted and not post.is_hidden:
             forms["hide"] = (self._form(HideForm, "hide"), url("hide"))
+        if not erased:
+            forms["erase"] = (self._form(EraseForm, "erase"), url("erase"))
         if record.open_reports:
             forms["dismiss"] = (self._form(DismissForm, "dismiss"), url("dismiss"))
         root = record.root

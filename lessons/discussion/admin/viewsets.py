@@ -107,6 +107,7 @@ class PostViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("<int:pk>/hide/", actions.hide_view, name="hide"),
+            path("<int:pk>/erase/", actions.erase_view, name="erase"),
             path("<int:pk>/restore/", actions.restore_view, name="restore"),
             path("<int:pk>/dismiss/", actions.dismiss_view, name="dismiss"),
             path("<int:pk>/answer/", actions.answer_view, name="answer"),

@@ -218,3 +218,44 @@ def test_admin_access_without_the_permission_cannot_act(question, name, data):
 
 def test_actions_answer_only_to_post(moderator, question):
     assert client_for(moderator).get(_url("hide", question)).status_code == 405
+
+
+# Erase: the text is deleted, not only hidden ------------------------------------
+
+
+def test_erasing_deletes_the_text_hides_the_post_and_tells_the_author(
+    moderator, question, asker
+):
+    response = client_for(moderator).post(
+        _url("erase", question), {"erase-reason": REASON, "erase-confirm": "on"}
+    )
+
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert (question.source, question.html) == ("", "")
+    assert question.hidden_at is not None
+    assert question.moderation_reason == REASON
+    assert not question.reports.filter(resolved_at__isnull=True).exists()
+    assert "erased for good" in _messages(response)[0]
+    [entry] = _log(question)
+    assert entry.action == audit.ERASE and entry.data["reason"] == REASON
+    # The author sees the reason and that the text is gone; it cannot come back.
+    page = client_for(asker).get(question.page.url).content.decode()
+    assert REASON in page and "erased the text" in page
+    refused = client_for(moderator).post(
+        _url("restore", question), {"restore-reason": "Oops."}
+    )
+    question.refresh_from_db()
+    assert question.hidden_at is not None
+    assert refused.status_code == 302 and "nothing to show" in _messages(refused)[0]
+
+
+def test_erasing_without_the_confirmation_changes_nothing(moderator, question):
+    response = client_for(moderator).post(
+        _url("erase", question), {"erase-reason": REASON}
+    )
+
+    assert response.status_code == 200
+    question.refresh_from_db()
+    assert question.source == "What now?" and question.hidden_at is None
+    assert _log(question) == []
