@@ -103,7 +103,7 @@ def _figures(user, now, outline, rates: list[CourseRate]) -> list[Figure]:
             detail=_trend(recent, before),
             url=reverse("courses_report_enrollments")
             + "?"
-            + urlencode({"enrolled_after": timezone.localdate(recent_window.start)}),
+            + urlencode({"enrolled_from": timezone.localdate(recent_window.start)}),
         ),
         Figure(
             label=_("Learners active this week"),

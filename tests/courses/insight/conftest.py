@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-import time_machine
-
 import pytest
+import time_machine
 
 from tests.courses.insight.school import NOW, school_build
 

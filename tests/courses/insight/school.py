@@ -15,10 +15,11 @@ Foundations of Mitigation Practice (live): "Basics" [x1 required] (1).
 | ana | 101 | 10 Jun | a1 16 Jun | | in progress 1/3 |
 | ben | 101 | 1 May | a1 20 May, b1 21 May, b2 9 Jun | | owes evaluation |
 | cat | 101 | 25 May | a2 (optional) 26 May | | stuck 0/3 |
-| dan | 101 | 20 Apr | a1, b1, b2 25–27 Apr | evaluated, completed 5 Jun, cert reissued 8 Jun | completed |
+| dan | 101 | 20 Apr | a1, b1, b2 25–27 Apr | evaluated, done 5 Jun, | completed |
+|     |     |        |                     | cert reissued 8 Jun    |           |
 | eve | 101 | 1 Jun, revoked | | | (not counted) |
 | fay | 101 | 19 Apr | | | stuck 0/3 |
-| ana | Foundations | 12 Jun (purchase) | x1 12 Jun | evaluated, not completed | in progress |
+| ana | Foundations | 12 Jun (purchase) | x1 12 Jun | evaluated | in progress |
 | gus | Foundations | 10 May | x1 11 May | completed 12 May, cert 12 May | completed |
 | hal | — | | | a learner's post 14 Jun | |
 | ivy | — | | | a quiz submitted 13 Jun | |
@@ -40,7 +41,7 @@ from courses.models import (
 )
 from lessons.models import ItemCompletion, Post, QuizAttempt
 from tests.accounts.factories import ClinicianProfileFactory, UserFactory
-from tests.courses.factories import CoursePageFactory, ModulePageFactory
+from tests.courses.factories import ModulePageFactory
 from tests.lessons.factories import LessonPageFactory
 from tests.lessons.quiz_factories import QuizPageFactory
 
