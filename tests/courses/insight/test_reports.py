@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """The Enrollments and Learner progress reports: rows, filters, exports."""
 
 from __future__ import annotations
