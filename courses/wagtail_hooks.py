@@ -131,10 +131,89 @@ def register_ce_admin_urls():
     ]
 
 
+# Admin home and reports (courses.insight) ------------------------------------
+# Whoever may view enrollments sees how the school is doing, in place of
+# Wagtail's page count; the panels and their order: courses/admin/insight_panels.py.
+
+
+@hooks.register("construct_homepage_panels")
+def add_insight_panels(request, panels):
+    if request.user.has_perm("courses.view_enrollment"):
+        from courses.admin.insight_panels import insight_panels
+
+        panels.extend(insight_panels(request))
+
+
 @hooks.register("construct_homepage_panels")
 def add_approvals_outside_period_panel(request, panels):
     if request.user.has_perm("courses.change_approval"):
         panels.append(ApprovalsOutsidePeriodPanel())
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def remove_site_summary(request, summary_items):
+    """Wagtail's "67 Pages" says nothing about the school: drop it for those
+    who get the school's figures instead (runs after Wagtail adds its items)."""
+    if request.user.has_perm("courses.view_enrollment"):
+        summary_items.clear()
+
+
+class EnrollmentReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_enrollment")
+
+
+@hooks.register("register_reports_menu_item")
+def register_enrollments_report_menu_item():
+    return EnrollmentReportsMenuItem(
+        _("Enrollments"),
+        reverse("courses_report_enrollments"),
+        name="enrollments",
+        icon_name="group",
+        order=780,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_progress_report_menu_item():
+    return EnrollmentReportsMenuItem(
+        _("Learner progress"),
+        reverse("courses_report_progress"),
+        name="learner-progress",
+        icon_name="tasks",
+        order=790,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_insight_report_urls():
+    from courses.admin.insight_reports import (
+        EnrollmentsReportView,
+        ProgressReportView,
+    )
+
+    return [
+        path(
+            "reports/enrollments/",
+            EnrollmentsReportView.as_view(),
+            name="courses_report_enrollments",
+        ),
+        path(
+            "reports/enrollments/results/",
+            EnrollmentsReportView.as_view(results_only=True),
+            name="courses_report_enrollments_results",
+        ),
+        path(
+            "reports/learner-progress/",
+            ProgressReportView.as_view(),
+            name="courses_report_progress",
+        ),
+        path(
+            "reports/learner-progress/results/",
+            ProgressReportView.as_view(results_only=True),
+            name="courses_report_progress_results",
+        ),
+    ]
 
 
 # Learners ----------------------------------------------------------------------

@@ -28,7 +28,7 @@ class ApprovalsOutsidePeriodPanel(Component):
 
     name = "approvals_outside_period"
     template_name = "courses/admin/approvals_outside_period_panel.html"
-    order = 50
+    order = 20  # a warning: right under the school's figures (insight_panels)
 
     def get_context_data(self, parent_context):
         approvals = list(
