@@ -32,6 +32,18 @@ def profile_update(*, user: User, data: dict) -> ClinicianProfile:
     return profile
 
 
+EMAIL_PREFERENCES = ("announcement_emails",)
+
+
+def email_preferences_update(*, user: User, data: dict) -> None:
+    """Save the learner's email choices (the ``EMAIL_PREFERENCES`` in ``data``)."""
+    fields = [name for name in EMAIL_PREFERENCES if name in data]
+    for name in fields:
+        setattr(user, name, bool(data[name]))
+    if fields:
+        user.save(update_fields=fields)
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
     """Anonymise ``user``'s account and stop it from being used again.

@@ -7,21 +7,37 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.forms import AccountDeleteForm, ClinicianProfileForm
-from accounts.services import account_delete, profile_get_or_create, profile_update
+from accounts.forms import (
+    AccountDeleteForm,
+    AnnouncementEmailsForm,
+    ClinicianProfileForm,
+)
+from accounts.services import (
+    account_delete,
+    email_preferences_update,
+    profile_get_or_create,
+    profile_update,
+)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
-    """The learner edits the details their certificates will print."""
+    """The learner edits the details their certificates will print, and which
+    emails they want."""
     profile = profile_get_or_create(user=request.user)
     form = ClinicianProfileForm(request.POST or None, instance=profile)
-    if request.method == "POST" and form.is_valid():
+    emails_form = AnnouncementEmailsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid() and emails_form.is_valid():
         profile_update(user=request.user, data=form.cleaned_data)
+        email_preferences_update(user=request.user, data=emails_form.cleaned_data)
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile_edit")
-    return TemplateResponse(request, "accounts/profile_edit.html", {"form": form})
+    return TemplateResponse(
+        request,
+        "accounts/profile_edit.html",
+        {"form": form, "emails_form": emails_form},
+    )
 
 
 @login_required
