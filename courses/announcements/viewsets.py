@@ -127,6 +127,7 @@ class AnnouncementInspectView(InspectView):
     """One announcement as its learners received it, and what became of it."""
 
     template_name = "courses/admin/announcements/inspect.html"
+    page_title = gettext_lazy("Announcement")
     permission_required = "view"
     any_permission_required = None
 
