@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.markdown import markdown_render
@@ -30,6 +30,10 @@ from courses.announcements.services import AnnouncementError, announcement_creat
 PERMISSION = "courses.add_announcement"
 COMPOSE_TEMPLATE = "courses/admin/announcements/compose.html"
 PREVIEW_TEMPLATE = "courses/admin/announcements/preview.html"
+_UNREADABLE = gettext_lazy(
+    "That preview could not be read, so nothing was kept. Please write the "
+    "announcement again."
+)
 
 
 def _require_permission(request) -> None:
@@ -51,7 +55,10 @@ def announcement_compose_view(request):
     if request.method == "GET":
         return _compose(request, AnnouncementForm())
     if "draft" in request.POST:
-        return _compose(request, _form_from_draft(request, max_age=None))
+        form = _form_from_draft(request)
+        if form is None:
+            messages.error(request, _UNREADABLE)
+        return _compose(request, form or AnnouncementForm())
     form = AnnouncementForm(request.POST)
     if not form.is_valid():
         return _compose(request, form)
@@ -66,7 +73,7 @@ def announcement_send_view(request):
     if not draft_form.is_valid():
         for error in draft_form.errors.get("draft", []):
             messages.error(request, error)
-        return _compose(request, _form_from_draft(request, max_age=None))
+        return _compose(request, _form_from_draft(request) or AnnouncementForm())
     draft = draft_form.cleaned_data["draft"]
     try:
         announcement = announcement_create(**draft, sent_by=request.user)
@@ -81,11 +88,12 @@ def announcement_send_view(request):
     return redirect("announcements:index")
 
 
-def _form_from_draft(request, *, max_age) -> AnnouncementForm:
-    """The compose form filled in from the posted draft, or empty if it is bad."""
-    draft_form = AnnouncementDraftForm(request.POST, user=request.user, max_age=max_age)
+def _form_from_draft(request) -> AnnouncementForm | None:
+    """The compose form filled in from the posted draft, however old it is;
+    None if the draft is not one this person previewed."""
+    draft_form = AnnouncementDraftForm(request.POST, user=request.user, max_age=None)
     if not draft_form.is_valid():
-        return AnnouncementForm()
+        return None
     draft = draft_form.cleaned_data["draft"]
     course = draft["course"]
     return AnnouncementForm(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
 import pytest
+import time_machine
 
 from courses.announcements.forms import announcement_draft_sign
 from courses.models import Announcement, AnnouncementStatus
@@ -337,3 +340,24 @@ def test_staff_without_the_view_permission_do_not_see_the_menu(db):
     response = client.get(INDEX)
     assert response.status_code == 302
     assert response.url == reverse("wagtailadmin_home")
+
+
+def test_a_preview_older_than_an_hour_sends_nothing_and_comes_back_to_edit(
+    teacher_client, school, course
+):
+    draft = _draft(_compose(teacher_client, course, subject="Office hours"))
+
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        response = teacher_client.post(SEND, {"draft": draft})
+
+    assert "more than an hour old" in _messages(response)[0]
+    assert response.context["form"].initial["subject"] == "Office hours"
+    assert Announcement.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_edit_with_an_unreadable_draft_says_so(teacher_client, school):
+    response = teacher_client.post(CREATE, {"draft": "forged"})
+
+    assert "could not be read" in _messages(response)[0]
+    assert response.context["form"].initial == {}
