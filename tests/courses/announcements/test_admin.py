@@ -361,3 +361,27 @@ def test_edit_with_an_unreadable_draft_says_so(teacher_client, school):
 
     assert "could not be read" in _messages(response)[0]
     assert response.context["form"].initial == {}
+
+
+def test_the_list_runs_the_same_queries_for_one_or_many_announcements(
+    teacher_client, teacher, course, paid_course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def make(n, target):
+        for i in range(n):
+            Announcement.objects.create(
+                course=target, subject=f"News {i}", body="x", sent_by=teacher
+            )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert teacher_client.get(INDEX).status_code == 200
+        return len(captured)
+
+    make(1, course)
+    few = queries()
+    make(6, paid_course)
+    make(6, None)
+    assert queries() == few
