@@ -6,6 +6,8 @@ the staff member, valid for an hour), so what is sent is what was previewed.
 
 from __future__ import annotations
 
+import secrets
+
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +73,9 @@ class AnnouncementForm(forms.Form):
 
 
 def announcement_draft_sign(*, data: dict, user_id: int) -> str:
-    """Sign the cleaned fields of :class:`AnnouncementForm` for the preview."""
+    """Sign the cleaned fields of :class:`AnnouncementForm` for the preview,
+    with a fresh key: the announcement sent from this preview keeps it, so a
+    second click on "Send" finds it and sends nothing."""
     course = data.get("course")
     return signing.dumps(
         {
@@ -79,6 +83,7 @@ def announcement_draft_sign(*, data: dict, user_id: int) -> str:
             "subject": data["subject"],
             "body": data["body"],
             "user": user_id,
+            "key": secrets.token_urlsafe(24),
         },
         salt=SIGNING_SALT,
         compress=True,
@@ -87,7 +92,7 @@ def announcement_draft_sign(*, data: dict, user_id: int) -> str:
 
 class AnnouncementDraftForm(forms.Form):
     """The preview's hidden field: the signed draft, checked and unpacked into
-    ``{"course": CoursePage | None, "subject": str, "body": str}``."""
+    ``{"course": CoursePage | None, "subject": str, "body": str, "key": str}``."""
 
     draft = forms.CharField(widget=forms.HiddenInput)
 
@@ -118,4 +123,5 @@ class AnnouncementDraftForm(forms.Form):
             "course": course,
             "subject": str(payload.get("subject", "")),
             "body": str(payload.get("body", "")),
+            "key": str(payload.get("key", "")),
         }

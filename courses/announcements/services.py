@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.log_actions import log
 
@@ -16,14 +17,26 @@ from courses.announcements.tasks import announcement_send
 from courses.models import Announcement, AnnouncementStatus, CoursePage
 
 ACTION_SEND = "practicum.announcement.send"
+_ALREADY_SENT = gettext_lazy(
+    "This announcement was already sent from this preview; it was not sent again."
+)
 
 
 class AnnouncementError(Exception):
     """An announcement that cannot be sent; the message is for the instructor."""
 
 
+class AnnouncementAlreadySent(AnnouncementError):
+    """The preview was sent already (a second click on "Send")."""
+
+
 def announcement_create(
-    *, course: CoursePage | None, subject: str, body: str, sent_by: User
+    *,
+    course: CoursePage | None,
+    subject: str,
+    body: str,
+    sent_by: User,
+    draft_key: str | None = None,
 ) -> Announcement:
     """Store the announcement and start sending it to its learners.
 
@@ -34,6 +47,10 @@ def announcement_create(
     (status ``sending``, ``recipient_count`` as counted now), and an entry in
     Wagtail's log (``practicum.announcement.send``) by ``sent_by``. After
     commit, ``announcement_send`` is enqueued; nothing is sent on rollback.
+
+    Once per preview: ``draft_key`` (the preview's key) is unique, so a second
+    submit of the same preview, even racing the first, raises
+    ``AnnouncementAlreadySent`` and sends nothing.
     """
     subject, body = " ".join(subject.split()), body.strip()
     if not subject or not body:
@@ -49,15 +66,20 @@ def announcement_create(
             % {"course": course.title if course else _("any course")}
         )
     with transaction.atomic():
-        announcement = Announcement.objects.create(
-            course=course,
-            subject=subject,
-            body=body,
-            body_html=markdown_render(body),
-            sent_by=sent_by,
-            status=AnnouncementStatus.SENDING,
-            recipient_count=count,
-        )
+        try:
+            with transaction.atomic():
+                announcement = Announcement.objects.create(
+                    course=course,
+                    subject=subject,
+                    body=body,
+                    body_html=markdown_render(body),
+                    sent_by=sent_by,
+                    status=AnnouncementStatus.SENDING,
+                    recipient_count=count,
+                    draft_key=draft_key or None,
+                )
+        except IntegrityError:  # this preview was sent before, or is being sent
+            raise AnnouncementAlreadySent(_ALREADY_SENT) from None
         log(
             instance=announcement,
             action=ACTION_SEND,

@@ -25,7 +25,11 @@ from courses.announcements.forms import (
     announcement_draft_sign,
 )
 from courses.announcements.selectors import announcement_recipient_count
-from courses.announcements.services import AnnouncementError, announcement_create
+from courses.announcements.services import (
+    AnnouncementAlreadySent,
+    AnnouncementError,
+    announcement_create,
+)
 
 PERMISSION = "courses.add_announcement"
 COMPOSE_TEMPLATE = "courses/admin/announcements/compose.html"
@@ -76,7 +80,16 @@ def announcement_send_view(request):
         return _compose(request, _form_from_draft(request) or AnnouncementForm())
     draft = draft_form.cleaned_data["draft"]
     try:
-        announcement = announcement_create(**draft, sent_by=request.user)
+        announcement = announcement_create(
+            course=draft["course"],
+            subject=draft["subject"],
+            body=draft["body"],
+            sent_by=request.user,
+            draft_key=draft["key"],
+        )
+    except AnnouncementAlreadySent as error:
+        messages.warning(request, str(error))
+        return redirect("announcements:index")
     except AnnouncementError as error:
         messages.error(request, str(error))
         return _preview(request, draft, status=409)

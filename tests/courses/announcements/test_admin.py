@@ -385,3 +385,34 @@ def test_the_list_runs_the_same_queries_for_one_or_many_announcements(
     make(6, paid_course)
     make(6, None)
     assert queries() == few
+
+
+def test_a_second_click_on_send_sends_nothing_more(
+    teacher_client, school, course, django_capture_on_commit_callbacks
+):
+    draft = _draft(_compose(teacher_client, course))
+    with django_capture_on_commit_callbacks(execute=True):
+        teacher_client.post(SEND, {"draft": draft}, follow=True)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = teacher_client.post(SEND, {"draft": draft}, follow=True)
+
+    assert _messages(response) == [
+        "This announcement was already sent from this preview; it was not sent again."
+    ]
+    assert Announcement.objects.count() == 1
+    assert len(mail.outbox) == 2
+    assert callbacks == []
+
+
+def test_each_preview_can_be_sent_once(
+    teacher_client, school, course, django_capture_on_commit_callbacks
+):
+    # Two previews of the same text are two announcements, by choice.
+    for _ in range(2):
+        draft = _draft(_compose(teacher_client, course))
+        with django_capture_on_commit_callbacks(execute=True):
+            teacher_client.post(SEND, {"draft": draft})
+
+    assert Announcement.objects.count() == 2
+    assert len(mail.outbox) == 4
