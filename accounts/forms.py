@@ -62,6 +62,14 @@ class DiscussionEmailsForm(forms.ModelForm):
         fields = ["discussion_answer_notifications", "discussion_reply_notifications"]
 
 
+class AnnouncementEmailsForm(forms.ModelForm):
+    """The learner's profile → "Emails from the instructor": the opt-out."""
+
+    class Meta:
+        model = User
+        fields = ["announcement_emails"]
+
+
 class AccountDeleteForm(forms.Form):
     """Re-entering the password proves the person at the keyboard owns the account."""
 

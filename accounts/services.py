@@ -36,10 +36,24 @@ def profile_update(
     profile.full_clean()
     profile.save()
     if preferences:
-        for field, value in preferences.items():
-            setattr(user, field, value)
-        user.save(update_fields=list(preferences))
+        email_preferences_update(user=user, data=preferences)
     return profile
+
+
+EMAIL_PREFERENCES = (
+    "announcement_emails",
+    "discussion_answer_notifications",
+    "discussion_reply_notifications",
+)
+
+
+def email_preferences_update(*, user: User, data: dict) -> None:
+    """Save the learner's email choices (the ``EMAIL_PREFERENCES`` in ``data``)."""
+    fields = [name for name in EMAIL_PREFERENCES if name in data]
+    for name in fields:
+        setattr(user, name, bool(data[name]))
+    if fields:
+        user.save(update_fields=fields)
 
 
 @transaction.atomic

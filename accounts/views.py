@@ -9,31 +9,40 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.forms import (
     AccountDeleteForm,
+    AnnouncementEmailsForm,
     ClinicianProfileForm,
     DiscussionEmailsForm,
 )
-from accounts.services import account_delete, profile_get_or_create, profile_update
+from accounts.services import (
+    account_delete,
+    profile_get_or_create,
+    profile_update,
+)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
     """The learner edits what their certificates print, the name shown in
-    discussions and which discussion emails they get."""
+    discussions, and which emails they get."""
     profile = profile_get_or_create(user=request.user)
     data = request.POST or None
     form = ClinicianProfileForm(data, instance=profile)
     emails = DiscussionEmailsForm(data, instance=request.user, prefix="emails")
-    if request.method == "POST" and form.is_valid() and emails.is_valid():
+    announcements = AnnouncementEmailsForm(data, instance=request.user)
+    forms_valid = form.is_valid() & emails.is_valid() & announcements.is_valid()
+    if request.method == "POST" and forms_valid:
         profile_update(
-            user=request.user, data=form.cleaned_data, preferences=emails.cleaned_data
+            user=request.user,
+            data=form.cleaned_data,
+            preferences={**emails.cleaned_data, **announcements.cleaned_data},
         )
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile_edit")
     return TemplateResponse(
         request,
         "accounts/profile_edit.html",
-        {"form": form, "emails_form": emails},
+        {"form": form, "emails_form": emails, "announcements_form": announcements},
     )
 
 

@@ -311,3 +311,23 @@ def register_bulk_enroll_log_actions(actions):
     from courses.bulk_enroll.views import bulk_enroll_log_actions_register
 
     bulk_enroll_log_actions_register(actions)
+
+
+# Announcements -----------------------------------------------------------------
+# The instructor writes to the active learners of a course (or of every course):
+# compose, preview with the recipient count, send in background batches. The
+# viewset, its views and log formatter live in courses/announcements/.
+
+
+@hooks.register("register_admin_viewset")
+def register_announcement_viewset():
+    from courses.announcements.viewsets import AnnouncementViewSet
+
+    return AnnouncementViewSet("announcements")
+
+
+@hooks.register("register_log_actions")
+def register_announcement_log_actions(actions):
+    from courses.announcements.viewsets import announcement_log_actions_register
+
+    announcement_log_actions_register(actions)

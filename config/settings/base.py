@@ -327,3 +327,6 @@ CE_PROVIDER_NAME = env("CE_PROVIDER_NAME", default="Practicum Academy")
 DISCUSSION_POST_MAX_LENGTH = 5000  # characters of Markdown
 DISCUSSION_EDIT_MINUTES = 15  # an author may edit a post this long after posting
 DISCUSSION_POST_RATE = (8, 600)  # at most 8 posts per learner in 10 minutes
+
+# ANNOUNCEMENTS (courses/announcements): emails go out in background batches.
+ANNOUNCEMENT_BATCH_SIZE = env.int("ANNOUNCEMENT_BATCH_SIZE", default=100)

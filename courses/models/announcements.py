@@ -52,6 +52,22 @@ class Announcement(models.Model):
         _("received"), default=0, help_text=_("Emails sent so far.")
     )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    draft_key = models.CharField(
+        _("preview"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The preview it was sent from: one announcement per preview."),
+    )
+    # The sending's own bookkeeping (courses.announcements.tasks): how many
+    # batches it was split into (empty until the sending starts), which batches
+    # have been taken by a worker (each by its first learner's id, so a batch
+    # run twice sends nothing the second time), and how many are done.
+    batch_count = models.PositiveIntegerField(_("batches"), null=True, blank=True)
+    batches_taken = models.JSONField(_("batches taken"), default=list, blank=True)
+    batches_done = models.PositiveIntegerField(_("batches done"), default=0)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

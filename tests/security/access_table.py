@@ -66,6 +66,13 @@ ROUTES: dict[str, dict[str, str]] = {
     "account_set_password": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "account_signup": row(ALLOW, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "admin/^.*/$": dict.fromkeys(LEARNERS, REDIRECT),
+    # Announcements: read with courses.view_announcement (Instructor, Assistant);
+    # compose and send with courses.add_announcement (Instructor).
+    "announcements:create": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
+    "announcements:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "announcements:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "announcements:inspect": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "announcements:send": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     "ce_certificates:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "ce_certificates:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "ce_certificates:inspect": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),

@@ -40,7 +40,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.models import ContentPage, HomePage
-from courses.models import Enrollment, EnrollmentSource, Invitation
+from courses.models import Announcement, Enrollment, EnrollmentSource, Invitation
 from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import (
     course_completion_attempt,
@@ -92,6 +92,7 @@ class World:
     invitation: Invitation | None = None
     post: Post | None = None  # a question under the paid lesson, reported
     report: PostReport | None = None
+    announcement: Announcement | None = None  # sent to the free course
 
     clients: dict = field(default_factory=dict)
 
@@ -234,6 +235,14 @@ def world_build() -> World:
         invited_by=users["superuser"],
     )
     world.post, world.report = _discussion(world)
+    world.announcement = Announcement.objects.create(
+        course=free_course,
+        subject="Live session on Friday",
+        body="Join us at noon.",
+        body_html="<p>Join us at noon.</p>",
+        sent_by=users["instructor"],
+        recipient_count=1,
+    )
     for role in ROLES:
         world.client(role)
     return world
@@ -342,6 +351,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "quiz_attempts": world.attempt.pk,
         "courses_invitations": world.invitation.pk,
         "discussion_posts": world.post.pk,
+        "announcements": world.announcement.pk,
         "orders": order.pk,
         "payments_order_refund": order.pk,
         "wagtailsnippets_courses_approval": world.paid.approval.pk,
