@@ -99,7 +99,13 @@ class ItemAnalysisReportView(
     list_export = list(export_headings)
     columns = [
         Column("number", label=_("#")),
-        Column("prompt", label=_("Question")),
+        Column(
+            "prompt",
+            label=_("Question"),
+            accessor=lambda q: (
+                q.prompt if q.in_quiz else f"{q.prompt} ({_('removed from the quiz')})"
+            ),
+        ),
         Column("drawn", label=_("Attempts that drew it")),
         Column(
             "correct_percent",

@@ -205,3 +205,24 @@ def test_quiz_attempts_query_count_does_not_grow(instructor_client, module, cour
 
     assert _queries(instructor_client, url) == small
     assert _queries(instructor_client, url, export="csv") == small_export
+
+
+# Only the attempts' rows select the seed (the quiz filter's choices do not).
+ROWS_QUERY = '"lessons_quizattempt"."seed"'
+
+
+def test_the_attempts_export_streams_rows_as_it_reads_them(
+    instructor_client, module, course
+):
+    answered_quiz(parent=module, course=course, rows=MATRIX[:4])
+
+    with CaptureQueriesContext(connection) as before_streaming:
+        response = instructor_client.get(reverse(ATTEMPTS), {"export": "csv"})
+    assert response.streaming
+    assert not any(ROWS_QUERY in q["sql"] for q in before_streaming)
+    with CaptureQueriesContext(connection) as streaming:
+        lines = list(response.streaming_content)
+
+    assert len(lines) == 5  # the heading, then one chunk per attempt
+    (rows_query,) = [q for q in streaming if ROWS_QUERY in q["sql"]]
+    assert '"snapshot"' not in rows_query["sql"]  # the heavy JSON stays behind
