@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.dashboard import Figure, FiguresPanel
-from lessons.insight.item_analysis import quizzes_with_attempts_count
+from lessons.insight.attempts import quizzes_with_attempts_count
 
 PANEL_ORDER = 300
 

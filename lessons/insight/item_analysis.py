@@ -277,32 +277,3 @@ def percent_text(value: float | None) -> str:
 
 def discrimination_text(value: float | None) -> str:
     return "—" if value is None else f"{value:+.2f}".replace("+0.00", "0.00")
-
-
-def quiz_choices() -> list[tuple[int, str]]:
-    """Quizzes with a submitted attempt, "Course · Quiz", in course then tree order.
-
-    One query; what the item analysis offers to choose from.
-    """
-    rows = (
-        QuizAttempt.objects.filter(submitted_at__isnull=False, quiz__isnull=False)
-        .values_list("quiz_id", "quiz__title", "course__title", "quiz__path")
-        .order_by("course__title", "quiz__path")
-        .distinct()
-    )
-    choices: dict[int, str] = {}
-    for quiz_id, quiz_title, course_title, _path in rows:
-        if quiz_id not in choices:
-            choices[quiz_id] = (
-                f"{course_title} · {quiz_title}" if course_title else quiz_title
-            )
-    return list(choices.items())
-
-
-def quizzes_with_attempts_count() -> int:
-    return (
-        QuizAttempt.objects.filter(submitted_at__isnull=False, quiz__isnull=False)
-        .values("quiz_id")
-        .distinct()
-        .count()
-    )

@@ -36,7 +36,8 @@ def item_analysis_menu_item() -> MenuItem:
 
 
 def insight_urls() -> list:
-    from lessons.insight.reports import ItemAnalysisReportView, QuizAttemptsReportView
+    from lessons.insight.attempts_report import QuizAttemptsReportView
+    from lessons.insight.reports import ItemAnalysisReportView
 
     return [
         path(
