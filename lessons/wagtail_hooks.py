@@ -237,3 +237,38 @@ def register_discussion_learner_panels(request, learner):
     from lessons.discussion.admin.panels import discussion_learner_panels
 
     return discussion_learner_panels(request, learner)
+
+
+# Insight -----------------------------------------------------------------------
+# Quiz reports (item analysis, attempts) and the admin home's figures:
+# lessons/insight/ (imported lazily, so this section stands on its own).
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_attempts_report_menu_item():
+    from lessons.insight.menu import quiz_attempts_menu_item
+
+    return quiz_attempts_menu_item()
+
+
+@hooks.register("register_reports_menu_item")
+def register_item_analysis_menu_item():
+    from lessons.insight.menu import item_analysis_menu_item
+
+    return item_analysis_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_insight_report_urls():
+    from lessons.insight.menu import insight_urls
+
+    return insight_urls()
+
+
+@hooks.register("construct_homepage_panels")
+def add_lessons_insight_panel(request, panels):
+    from lessons.insight.dashboard import lessons_panel
+
+    panel = lessons_panel(request.user)
+    if panel is not None:
+        panels.append(panel)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -220,3 +221,49 @@ def register_payments_learner_panels(request, learner):
     from payments.learner_panels import payments_learner_panels
 
     return payments_learner_panels(request, learner)
+
+
+# Insight -----------------------------------------------------------------------
+# The revenue report (Reports menu) and the admin home's revenue panels:
+# payments/insight.py (reads), payments/revenue_report.py, payments/dashboard.py.
+
+
+@hooks.register("register_admin_urls")
+def register_revenue_report_urls():
+    from payments.revenue_report import RevenueReportView
+
+    return [
+        path(
+            "reports/revenue/",
+            RevenueReportView.as_view(),
+            name="payments_report_revenue",
+        ),
+        path(
+            "reports/revenue/results/",
+            RevenueReportView.as_view(results_only=True),
+            name="payments_report_revenue_results",
+        ),
+    ]
+
+
+class RevenueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("payments.view_order")
+
+
+@hooks.register("register_reports_menu_item")
+def register_revenue_report_menu_item():
+    return RevenueMenuItem(
+        _("Revenue by course and month"),
+        reverse("payments_report_revenue"),
+        name="revenue-report",
+        icon_name="doc-full-inverse",
+        order=830,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_revenue_panels(request, panels):
+    from payments.dashboard import revenue_panels
+
+    panels.extend(revenue_panels(request.user))

@@ -136,6 +136,11 @@ ROUTES: dict[str, dict[str, str]] = {
     "learners:revoke": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     "learners:verification_resend": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     "lessons_learner_quiz_attempts_grant": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
+    # Quiz reports (lessons.view_quizattempt: Assistant and Instructor).
+    "lessons_report_item_analysis": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "lessons_report_item_analysis_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "lessons_report_quiz_attempts": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "lessons_report_quiz_attempts_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "mfa_activate_totp": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "mfa_authenticate": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "mfa_deactivate_totp": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
@@ -155,6 +160,9 @@ ROUTES: dict[str, dict[str, str]] = {
     "payments:success": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     "payments:test_checkout": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     "payments_order_refund": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
+    # The revenue report (payments.view_order: Assistant and Instructor).
+    "payments_report_revenue": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "payments_report_revenue_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "profile_edit": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "quiz_attempts:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "quiz_attempts:index_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),

