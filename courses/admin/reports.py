@@ -5,6 +5,7 @@ import datetime
 from wagtail.admin.views.reports import ReportView
 
 from core.spreadsheets import SafeSpreadsheetExportMixin
+from core.streamed_reports import StreamedExportMixin
 
 
 def _today() -> str:
@@ -27,18 +28,14 @@ class RowsReportView(SafeSpreadsheetExportMixin, ReportView):
         return self.render_to_response(context)
 
 
-class StreamedRowsReportView(RowsReportView):
+class StreamedRowsReportView(StreamedExportMixin, RowsReportView):
     """A rows report whose exports stream: one row built per database row.
 
     Subclasses define ``row(obj)``. The page shows one page of rows as
-    ``RowsReportView`` does; an export skips the listing context (which would
-    count and cache the whole queryset) and hands the spreadsheet writer a
-    generator over ``queryset.iterator()``, read from the database in chunks,
-    so neither the rows nor the file are ever held in memory (CSV is a
-    ``StreamingHttpResponse``).
+    ``RowsReportView`` does; an export goes through
+    :class:`core.streamed_reports.StreamedExportMixin` (the queryset read in
+    chunks, never held in memory) with each object turned into its row.
     """
-
-    export_chunk_size = 2000
 
     def row(self, obj):
         raise NotImplementedError
@@ -46,12 +43,5 @@ class StreamedRowsReportView(RowsReportView):
     def decorate_paginated_queryset(self, object_list):
         return [self.row(obj) for obj in object_list]
 
-    def get(self, request, *args, **kwargs):
-        if not self.is_export:
-            return super().get(request, *args, **kwargs)
-        queryset = self.get_filtered_queryset()
-        rows = (
-            self.row(obj)
-            for obj in queryset.iterator(chunk_size=self.export_chunk_size)
-        )
-        return self.as_spreadsheet(rows, request.GET.get("export"))
+    def export_rows(self, queryset):
+        return (self.row(obj) for obj in super().export_rows(queryset))
