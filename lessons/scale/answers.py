@@ -29,18 +29,31 @@ def attempt_simulate(
         shuffle_choices=page.shuffle_choices,
         draw_count=page.draw_count,
     )
+    broken = {
+        q["id"]: rng.random() < quiz.models[q["id"]].broken[0 if passed else 1]
+        for q in snapshot
+        if quiz.models[q["id"]].broken
+    }
     for _ in range(25):
-        answers = {}
-        for question in snapshot:
-            if rng.random() < 0.01:
-                continue  # left blank
-            answers[question["id"]] = _answer(
-                question, quiz.models[question["id"]], ability, rng
-            )
+        answers = _answers(snapshot, quiz, ability, broken, rng)
         result = grading.grade(snapshot, answers)
         if result.passes(page.pass_mark) == passed:
             return snapshot, answers, result
-    return _forced(snapshot, answers, quiz, page.pass_mark, passed)
+    return _forced(snapshot, answers, quiz, page.pass_mark, passed, broken)
+
+
+def _answers(snapshot, quiz, ability, broken, rng) -> dict[str, list[str]]:
+    answers = {}
+    for question in snapshot:
+        qid, model = question["id"], quiz.models[question["id"]]
+        if qid in broken:
+            right = broken[qid]
+            answers[qid] = (
+                sorted(question["correct"]) if right else _wrong(question, model, rng)
+            )
+        elif rng.random() >= 0.01:  # 1 in 100 left blank
+            answers[qid] = _answer(question, model, ability, rng)
+    return answers
 
 
 def _answer(
@@ -64,7 +77,7 @@ def _wrong(question: dict, model: QuestionModel, rng: random.Random) -> list[str
     return sorted([*correct, distractor])
 
 
-def _forced(snapshot, answers, quiz, pass_mark, passed):
+def _forced(snapshot, answers, quiz, pass_mark, passed, broken):
     """Turn answers right (or wrong) one by one until the grade agrees."""
     rng = random.Random(len(answers))
     for question in snapshot:
@@ -72,6 +85,8 @@ def _forced(snapshot, answers, quiz, pass_mark, passed):
         if result.passes(pass_mark) == passed:
             break
         qid = question["id"]
+        if qid in broken:
+            continue
         right = set(answers.get(qid, [])) == set(question["correct"])
         if passed and not right:
             answers[qid] = sorted(question["correct"])

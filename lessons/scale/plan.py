@@ -18,7 +18,7 @@ REFUNDED_SHARE = 0.04
 PARTIAL_REFUND_SHARE = 0.01
 ACTIVE_WEEK_SHARE = 0.12
 EVALUATED_SHARE = 0.85
-CHECK_MAX_FAILS = 4
+CHECK_MAX_FAILS = 3
 FINAL_ATTEMPTS = 3
 
 
@@ -125,7 +125,9 @@ def progress_plan(
     finished = {id(e) for e in finishers}
     others = [e for e in plan if id(e) not in finished]
     desired = {
-        id(e): rng.betavariate(0.6, 2.2) * (0.3 if e.revoked_at else 1.0)
+        id(e): rng.betavariate(0.6, 2.2)
+        * math.exp(0.7 * e.learner.ability)
+        * (0.3 if e.revoked_at else 1.0)
         for e in others
     }
     total = sum(desired.values()) * (items - 1) or 1
@@ -170,12 +172,18 @@ def _failures_plan(plan, quizzes, attempts, rng) -> None:
     for e in plan:
         for q, final in quizzes.items():
             if q < e.reach:
-                slots.append((e, q, FINAL_ATTEMPTS - 1 if final else CHECK_MAX_FAILS))
+                slots.append(
+                    (e, q, FINAL_ATTEMPTS - 1 if final else CHECK_MAX_FAILS - 1)
+                )
             elif q == e.reach:  # stuck on this quiz
                 most = FINAL_ATTEMPTS if final else CHECK_MAX_FAILS
                 slots += [(e, q, most), (e, q, most)]  # stuck: twice the odds
     while budget > 0 and slots:
-        rng.shuffle(slots)
+        # Weaker learners fail more: a weighted shuffle (Efraimidis-Spirakis).
+        slots.sort(
+            key=lambda s: rng.random() ** math.exp(2.5 * s[0].learner.ability),
+            reverse=True,
+        )
         kept = []
         for e, q, most in slots:
             if budget <= 0:

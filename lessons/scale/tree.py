@@ -33,13 +33,16 @@ POST_TEST_DRAW = 8
 class QuestionModel:
     """How learners answer a question: difficulty, discrimination, distractors.
 
-    ``discrimination`` below zero makes a question that stronger learners get
-    wrong more often: a badly written or wrongly keyed question.
+    A broken question (``broken`` set) ignores ability: it is answered right
+    in ``broken[0]`` of the passed attempts and ``broken[1]`` of the failed
+    ones, so those who do worst on the rest do best on it: what a wrongly
+    keyed or ambiguous question looks like in item analysis.
     """
 
     difficulty: float
     discrimination: float
     distractors: list[tuple[str, float]]  # wrong choice id, weight
+    broken: tuple[float, float] | None = None
 
 
 @dataclass
@@ -137,7 +140,8 @@ def courses_build(
 
 def _quiz_add(module, topic, course_number, m, final, rng, published) -> ScaleQuiz:
     size = POST_TEST_POOL if final else QUESTIONS_PER_CHECK
-    stream, models = _questions(topic, size, rng, bad=_bad_question(course_number, m))
+    bad = _bad_question(course_number, m, final)
+    stream, models = _questions(topic, size, rng, bad=bad)
     page = module.add_child(
         instance=QuizPage(
             title="Final post-test" if final else f"Knowledge check: {topic}",
@@ -159,13 +163,17 @@ def _quiz_add(module, topic, course_number, m, final, rng, published) -> ScaleQu
     return ScaleQuiz(page=page, pool=pool, models=models)
 
 
-def _bad_question(course_number: int, module_index: int) -> tuple[int, str] | None:
-    """Two deliberately broken questions for item analysis to find."""
-    if course_number == 1 and module_index == 1:
-        return (2, "miskeyed")  # very low % correct, negative discrimination
-    if course_number == 2 and module_index == 3:
-        return (1, "ambiguous")  # middling % correct, negative discrimination
-    return None
+def _bad_question(course_number: int, module_index: int, final: bool):
+    """Two deliberately broken questions for item analysis to find.
+
+    In the first knowledge check of the first course, a wrongly keyed question
+    (about a quarter right, and stronger learners get it wrong more often);
+    in the second course's, an ambiguous one (about two thirds right, but
+    the weaker learners do better on it).
+    """
+    if module_index != 1 or final:
+        return None
+    return {1: (2, "miskeyed"), 2: (1, "ambiguous")}.get(course_number)
 
 
 def _questions(topic, size, rng, *, bad):
@@ -177,11 +185,10 @@ def _questions(topic, size, rng, *, bad):
         ]
         difficulty = rng.gauss(-0.6, 0.9)
         discrimination = rng.uniform(0.6, 2.0)
+        broken = None
         if bad and bad[0] == q:
             kind = "single_choice"
-            difficulty, discrimination = (
-                (-2.5, -1.0) if bad[1] == "miskeyed" else (0.0, -0.8)
-            )
+            broken = (0.03, 0.12) if bad[1] == "miskeyed" else (0.3, 0.75)
         if kind == "true_false":
             text = content.TRUE_FALSE_TEXTS[q % len(content.TRUE_FALSE_TEXTS)]
             answer = rng.choice(["true", "false"])
@@ -197,7 +204,9 @@ def _questions(topic, size, rng, *, bad):
                 }
             )
             wrong = "false" if answer == "true" else "true"
-            models[qid] = QuestionModel(difficulty, discrimination, [(wrong, 1.0)])
+            models[qid] = QuestionModel(
+                difficulty, discrimination, [(wrong, 1.0)], broken
+            )
             continue
         texts = (
             content.SELECT_ALL_TEXTS
@@ -232,5 +241,5 @@ def _questions(topic, size, rng, *, bad):
                 },
             }
         )
-        models[qid] = QuestionModel(difficulty, discrimination, distractors)
+        models[qid] = QuestionModel(difficulty, discrimination, distractors, broken)
     return stream, models
