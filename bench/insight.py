@@ -129,8 +129,10 @@ def run(args, connection) -> None:
         started = time.perf_counter()
         call_command("seed_scale", learners=args.learners, items=args.items, stdout=out)
         seconds = time.perf_counter() - started
-        built = out.getvalue().strip().splitlines()[-1].split(": ", 1)[-1]
-        notes.append(f"seed_scale took {seconds:.1f} s ({built.rstrip('.')})")
+        lines = out.getvalue().strip().splitlines()
+        built = lines[-1].split(": ", 1)[-1].rstrip(".")
+        notes.append(f"seed_scale took {seconds:.1f} s ({built}), of which:")
+        notes += [f"  {line.strip()}" for line in lines if line.startswith("  ")]
         columns.append(("scale school", measure(args, pages, connection)))
     print_table(args, connection.vendor, pages, columns, notes)
 
