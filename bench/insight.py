@@ -129,7 +129,7 @@ def run(args, connection) -> None:
         started = time.perf_counter()
         call_command("seed_scale", learners=args.learners, items=args.items, stdout=out)
         seconds = time.perf_counter() - started
-        lines = out.getvalue().strip().splitlines()
+        lines = out.getvalue().rstrip().splitlines()
         built = lines[-1].split(": ", 1)[-1].rstrip(".")
         notes.append(f"seed_scale took {seconds:.1f} s ({built}), of which:")
         notes += [f"  {line.strip()}" for line in lines if line.startswith("  ")]
