@@ -204,6 +204,14 @@ def test_a_second_run_refuses_and_reset_builds_the_same_school(school):
     assert _counts() == before
 
 
+def test_refuses_to_run_under_production_settings(school, settings):
+    settings.SETTINGS_MODULE = "config.settings.production"
+    scale_school_delete()
+    with pytest.raises(CommandError, match="production"):
+        _seed()
+    assert _counts()["learners"] == 0
+
+
 def test_refuses_without_a_catalog(school):
     scale_school_delete()
     CourseIndexPage.objects.get().delete()

@@ -1,7 +1,9 @@
 """``manage.py seed_scale``: build the large benchmark school (see lessons/scale)."""
 
+import os
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lessons.management.commands.seed_demo import _quiet_loggers
@@ -41,6 +43,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, learners, items, seed, reset, verbosity=1, **options):
+        module = settings.SETTINGS_MODULE or os.environ.get(
+            "DJANGO_SETTINGS_MODULE", ""
+        )
+        if module.endswith(".production"):
+            raise CommandError(
+                "seed_scale fills the database with made-up learners and orders "
+                "and will not run under production settings."
+            )
         started = time.perf_counter()
 
         def step(name: str, seconds: float) -> None:
