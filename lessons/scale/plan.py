@@ -117,7 +117,13 @@ def progress_plan(
     ``completions`` (as far as the school's size allows).
     """
     completions = min(completions, int(0.45 * len(plan) * items))
-    finishers = [e for e in plan if not e.revoked_at and rng.random() < FINISHER_SHARE]
+    # Abler learners get further: their odds grow with exp(ability).
+    finishers = [
+        e
+        for e in plan
+        if not e.revoked_at
+        and rng.random() < FINISHER_SHARE * math.exp(e.learner.ability - 0.5)
+    ]
     budget = completions - items * len(finishers)
     while budget < 0 and finishers:
         finishers.pop()
