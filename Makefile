@@ -80,6 +80,10 @@ check: install ## Lint, Django checks, migrations check and the tests
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) test
 
+.PHONY: bench-insight
+bench-insight: install ## Time the dashboard and reports on the demo and the scale school (bench/README.md)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/insight.py $(BENCH_ARGS)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
