@@ -45,10 +45,12 @@ from courses.insight.progress import (
     progress_state_counts,
 )
 
-CHART_NOTE = gettext_lazy(
-    "Drawn on the server as an image with its numbers in the table below it: "
-    "no script and no chart service, so nothing leaves the site and a screen "
-    "reader reads the same numbers."
+WEEKS_NOTE = gettext_lazy(
+    "New enrollments each week (Monday to Sunday), revoked ones left out."
+)
+FUNNEL_NOTE = gettext_lazy(
+    "Of the learners enrolled now, the share who reached each module: they "
+    "completed an item in it or in a later one."
 )
 
 
@@ -69,19 +71,22 @@ def insight_panels(request) -> list[Component]:
             name="enrollments_per_week",
             chart=_enrollments_chart(now),
             order=40,
-            note=CHART_NOTE,
+            note=WEEKS_NOTE,
         ),
     ]
     funnels = completion_funnels(outline=outline)
+    with_learners = {rate.course_id for rate in rates if rate.active}
     for index, course in enumerate(
-        c for c in outline.courses.values() if c.id in funnels and c.modules
+        c
+        for c in outline.courses.values()
+        if c.id in funnels and c.modules and c.id in with_learners
     ):
         panels.append(
             ChartPanel(
                 name=f"completion_funnel_{course.id}",
                 chart=_funnel_chart(course.title, funnels[course.id]),
                 order=50 + index,
-                note=CHART_NOTE,
+                note=FUNNEL_NOTE,
             )
         )
     return panels
