@@ -31,7 +31,6 @@ class CertificateNotValid(ValueError):
     """Only a valid certificate can be revoked or reissued; this one is not (now)."""
 
 
-@transaction.atomic
 def evaluation_submit(
     *, enrollment: Enrollment, course: CoursePage, data: dict
 ) -> CourseEvaluation:

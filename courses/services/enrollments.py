@@ -19,6 +19,7 @@ from courses.tasks import (
 )
 
 
+@transaction.atomic
 def enrollment_grant(
     *, user: User, course: CoursePage, source: EnrollmentSource
 ) -> tuple[Enrollment, bool]:
