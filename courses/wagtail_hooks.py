@@ -6,11 +6,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from core.admin_reports import PermissionMenuItem, report_urls
 from core.permission_policies import ReadOnlyPolicy
 from courses.admin.ce_roster import CERosterReportView
 from courses.admin.certificate_actions import (
@@ -49,16 +49,12 @@ def register_evaluation_viewset():
     return EvaluationViewSet("ce_evaluations")
 
 
-class EvaluationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("courses.view_courseevaluation")
-
-
 @hooks.register("register_reports_menu_item")
 def register_evaluations_menu_item():
-    return EvaluationsMenuItem(
+    return PermissionMenuItem(
         _("Evaluations"),
         reverse("ce_evaluations:index"),
+        permission="courses.view_courseevaluation",
         name="evaluations",
         icon_name="form",
         order=815,
@@ -68,16 +64,12 @@ def register_evaluations_menu_item():
 # Reports -----------------------------------------------------------------------
 
 
-class CERecordsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("courses.view_certificate")
-
-
 @hooks.register("register_reports_menu_item")
 def register_ce_roster_menu_item():
-    return CERecordsMenuItem(
+    return PermissionMenuItem(
         _("CE roster"),
         reverse("courses_ce_roster"),
+        permission="courses.view_certificate",
         name="ce-roster",
         icon_name="list-ul",
         order=800,
@@ -86,9 +78,10 @@ def register_ce_roster_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_evaluation_summary_menu_item():
-    return CERecordsMenuItem(
+    return PermissionMenuItem(
         _("Evaluation summary"),
         reverse("courses_evaluation_summary"),
+        permission="courses.view_certificate",
         name="evaluation-summary",
         icon_name="tasks",
         order=810,
@@ -98,25 +91,11 @@ def register_evaluation_summary_menu_item():
 @hooks.register("register_admin_urls")
 def register_ce_admin_urls():
     return [
-        path(
-            "reports/ce-roster/",
-            CERosterReportView.as_view(),
-            name="courses_ce_roster",
-        ),
-        path(
-            "reports/ce-roster/results/",
-            CERosterReportView.as_view(results_only=True),
-            name="courses_ce_roster_results",
-        ),
-        path(
-            "reports/evaluation-summary/",
-            EvaluationSummaryReportView.as_view(),
-            name="courses_evaluation_summary",
-        ),
-        path(
-            "reports/evaluation-summary/results/",
-            EvaluationSummaryReportView.as_view(results_only=True),
-            name="courses_evaluation_summary_results",
+        *report_urls("ce-roster", CERosterReportView, "courses_ce_roster"),
+        *report_urls(
+            "evaluation-summary",
+            EvaluationSummaryReportView,
+            "courses_evaluation_summary",
         ),
         path(
             "courses/certificates/<int:pk>/revoke/",
@@ -158,16 +137,12 @@ def remove_site_summary(request, summary_items):
         summary_items.clear()
 
 
-class EnrollmentReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("courses.view_enrollment")
-
-
 @hooks.register("register_reports_menu_item")
 def register_enrollments_report_menu_item():
-    return EnrollmentReportsMenuItem(
+    return PermissionMenuItem(
         _("Enrollments"),
         reverse("courses_report_enrollments"),
+        permission="courses.view_enrollment",
         name="enrollments",
         icon_name="group",
         order=780,
@@ -176,9 +151,10 @@ def register_enrollments_report_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_progress_report_menu_item():
-    return EnrollmentReportsMenuItem(
+    return PermissionMenuItem(
         _("Learner progress"),
         reverse("courses_report_progress"),
+        permission="courses.view_enrollment",
         name="learner-progress",
         icon_name="tasks",
         order=790,
@@ -193,26 +169,10 @@ def register_insight_report_urls():
     )
 
     return [
-        path(
-            "reports/enrollments/",
-            EnrollmentsReportView.as_view(),
-            name="courses_report_enrollments",
+        *report_urls(
+            "enrollments", EnrollmentsReportView, "courses_report_enrollments"
         ),
-        path(
-            "reports/enrollments/results/",
-            EnrollmentsReportView.as_view(results_only=True),
-            name="courses_report_enrollments_results",
-        ),
-        path(
-            "reports/learner-progress/",
-            ProgressReportView.as_view(),
-            name="courses_report_progress",
-        ),
-        path(
-            "reports/learner-progress/results/",
-            ProgressReportView.as_view(results_only=True),
-            name="courses_report_progress_results",
-        ),
+        *report_urls("learner-progress", ProgressReportView, "courses_report_progress"),
     ]
 
 

@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -24,6 +23,7 @@ from wagtail.permissions import register_permission_policy
 
 import django_filters
 
+from core.admin_reports import PermissionMenuItem, report_urls
 from core.permission_policies import ReadOnlyPolicy
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.models import CoursePage
@@ -232,30 +232,15 @@ def register_payments_learner_panels(request, learner):
 def register_revenue_report_urls():
     from payments.revenue_report import RevenueReportView
 
-    return [
-        path(
-            "reports/revenue/",
-            RevenueReportView.as_view(),
-            name="payments_report_revenue",
-        ),
-        path(
-            "reports/revenue/results/",
-            RevenueReportView.as_view(results_only=True),
-            name="payments_report_revenue_results",
-        ),
-    ]
-
-
-class RevenueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm("payments.view_order")
+    return report_urls("revenue", RevenueReportView, "payments_report_revenue")
 
 
 @hooks.register("register_reports_menu_item")
 def register_revenue_report_menu_item():
-    return RevenueMenuItem(
+    return PermissionMenuItem(
         _("Revenue by course and month"),
         reverse("payments_report_revenue"),
+        permission="payments.view_order",
         name="revenue-report",
         icon_name="doc-full-inverse",
         order=830,

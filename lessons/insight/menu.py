@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.menu import MenuItem
 
+from core.admin_reports import PermissionMenuItem, report_urls
 
-class QuizReportsMenuItem(MenuItem):
-    """Shown to who may view quiz attempts (the Instructor and Assistant groups)."""
-
-    def is_shown(self, request):
-        return request.user.has_perm("lessons.view_quizattempt")
+# Shown to who may view quiz attempts (the Instructor and Assistant groups).
+VIEW_ATTEMPTS = "lessons.view_quizattempt"
 
 
 def quiz_attempts_menu_item() -> MenuItem:
-    return QuizReportsMenuItem(
+    return PermissionMenuItem(
         _("Quiz attempts"),
         reverse("lessons_report_quiz_attempts"),
+        permission=VIEW_ATTEMPTS,
         name="quiz-attempts-report",
         icon_name="tasks",
         order=820,
@@ -26,9 +25,10 @@ def quiz_attempts_menu_item() -> MenuItem:
 
 
 def item_analysis_menu_item() -> MenuItem:
-    return QuizReportsMenuItem(
+    return PermissionMenuItem(
         _("Quiz item analysis"),
         reverse("lessons_report_item_analysis"),
+        permission=VIEW_ATTEMPTS,
         name="quiz-item-analysis",
         icon_name="help",
         order=825,
@@ -40,24 +40,10 @@ def insight_urls() -> list:
     from lessons.insight.reports import ItemAnalysisReportView
 
     return [
-        path(
-            "reports/quiz-attempts/",
-            QuizAttemptsReportView.as_view(),
-            name="lessons_report_quiz_attempts",
+        *report_urls(
+            "quiz-attempts", QuizAttemptsReportView, "lessons_report_quiz_attempts"
         ),
-        path(
-            "reports/quiz-attempts/results/",
-            QuizAttemptsReportView.as_view(results_only=True),
-            name="lessons_report_quiz_attempts_results",
-        ),
-        path(
-            "reports/quiz-item-analysis/",
-            ItemAnalysisReportView.as_view(),
-            name="lessons_report_item_analysis",
-        ),
-        path(
-            "reports/quiz-item-analysis/results/",
-            ItemAnalysisReportView.as_view(results_only=True),
-            name="lessons_report_item_analysis_results",
+        *report_urls(
+            "quiz-item-analysis", ItemAnalysisReportView, "lessons_report_item_analysis"
         ),
     ]

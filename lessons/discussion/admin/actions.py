@@ -80,76 +80,21 @@ def _page_title(post: Post) -> str:
     return post.page.title
 
 
-@post_action
-def hide_view(request, post: Post):
-    form = HideForm(request.POST, prefix="hide")
+def _moderate_with_reason(request, post, *, form, service, action, done, unchanged=""):
+    """Hide, erase or restore: a reason the author will read, one service call
+    logged in the same transaction, then what happened (or why nothing did)."""
     if not form.is_valid():
         return _with_errors(request, post, form)
-    if post.is_hidden:
-        messages.info(request, _("This post was already hidden; nothing changed."))
-        return redirect(_inspect_url(post))
-    reason = form.cleaned_data["reason"]
-    with transaction.atomic():
-        services.post_hide(moderator=request.user, post=post, reason=reason)
-        audit.post_action_log(
-            post=post,
-            action=audit.HIDE,
-            by=request.user,
-            reason=reason,
-            page=_page_title(post),
-        )
-    messages.success(
-        request,
-        _(
-            "The post by %(name)s is hidden from learners under “%(page)s”. "
-            "%(name)s sees it with your reason; its open reports are closed."
-        )
-        % {"name": post.author_name, "page": _page_title(post)},
-    )
-    return redirect(_inspect_url(post))
-
-
-@post_action
-def erase_view(request, post: Post):
-    form = EraseForm(request.POST, prefix="erase")
-    if not form.is_valid():
-        return _with_errors(request, post, form)
-    reason = form.cleaned_data["reason"]
-    with transaction.atomic():
-        services.post_erase(moderator=request.user, post=post, reason=reason)
-        audit.post_action_log(
-            post=post,
-            action=audit.ERASE,
-            by=request.user,
-            reason=reason,
-            page=_page_title(post),
-        )
-    messages.success(
-        request,
-        _(
-            "The text of the post by %(name)s is erased for good and the post is "
-            "hidden under “%(page)s”. %(name)s sees your reason."
-        )
-        % {"name": post.author_name, "page": _page_title(post)},
-    )
-    return redirect(_inspect_url(post))
-
-
-@post_action
-def restore_view(request, post: Post):
-    form = RestoreForm(request.POST, prefix="restore")
-    if not form.is_valid():
-        return _with_errors(request, post, form)
-    if not post.is_hidden:
-        messages.info(request, _("This post was not hidden; nothing changed."))
+    if unchanged:
+        messages.info(request, unchanged)
         return redirect(_inspect_url(post))
     reason = form.cleaned_data["reason"]
     try:
         with transaction.atomic():
-            services.post_restore(moderator=request.user, post=post, reason=reason)
+            service(moderator=request.user, post=post, reason=reason)
             audit.post_action_log(
                 post=post,
-                action=audit.RESTORE,
+                action=action,
                 by=request.user,
                 reason=reason,
                 page=_page_title(post),
@@ -157,12 +102,55 @@ def restore_view(request, post: Post):
     except services.DiscussionError as error:
         messages.error(request, str(error))
         return redirect(_inspect_url(post))
-    messages.success(
-        request,
-        _("The post by %(name)s is shown again under “%(page)s”.")
-        % {"name": post.author_name, "page": _page_title(post)},
-    )
+    names = {"name": post.author_name, "page": _page_title(post)}
+    messages.success(request, done % names)
     return redirect(_inspect_url(post))
+
+
+@post_action
+def hide_view(request, post: Post):
+    return _moderate_with_reason(
+        request,
+        post,
+        form=HideForm(request.POST, prefix="hide"),
+        service=services.post_hide,
+        action=audit.HIDE,
+        unchanged=post.is_hidden
+        and _("This post was already hidden; nothing changed."),
+        done=_(
+            "The post by %(name)s is hidden from learners under “%(page)s”. "
+            "%(name)s sees it with your reason; its open reports are closed."
+        ),
+    )
+
+
+@post_action
+def erase_view(request, post: Post):
+    return _moderate_with_reason(
+        request,
+        post,
+        form=EraseForm(request.POST, prefix="erase"),
+        service=services.post_erase,
+        action=audit.ERASE,
+        done=_(
+            "The text of the post by %(name)s is erased for good and the post is "
+            "hidden under “%(page)s”. %(name)s sees your reason."
+        ),
+    )
+
+
+@post_action
+def restore_view(request, post: Post):
+    return _moderate_with_reason(
+        request,
+        post,
+        form=RestoreForm(request.POST, prefix="restore"),
+        service=services.post_restore,
+        action=audit.RESTORE,
+        unchanged=not post.is_hidden
+        and _("This post was not hidden; nothing changed."),
+        done=_("The post by %(name)s is shown again under “%(page)s”."),
+    )
 
 
 @post_action
