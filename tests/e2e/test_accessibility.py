@@ -86,3 +86,51 @@ def test_enrolled_lesson_as_demo_learner(page, demo, viewport):
         page.get_by_role("heading", level=1, name=demo.enrolled_lesson.title)
     ).to_be_visible()
     assert_accessible(page, f"an enrolled lesson ({viewport['width']} px wide)")
+
+
+# The discussion: threads with badges and replies, and the compose page -------
+
+
+def _discussion_under(lesson, learner_email: str, instructor_email: str) -> None:
+    from django.contrib.auth import get_user_model
+
+    from lessons.discussion.services import post_create
+    from lessons.models import PostKind
+
+    users = get_user_model().objects
+    learner = users.get(email=learner_email)
+    question = post_create(
+        user=learner,
+        page=lesson,
+        source="Which records do you request **first**?\n\n- school\n- medical",
+        kind=PostKind.QUESTION,
+    )
+    post_create(
+        user=users.get(email=instructor_email),
+        page=lesson,
+        source="School records: they point to everything else. [ABA](https://www.americanbar.org/)",
+        parent=question,
+    )
+    post_create(user=learner, page=lesson, source="A comment with `code`.")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_lessons_discussion(page, demo, viewport):
+    _discussion_under(demo.enrolled_lesson, demo.learner_email, demo.instructor_email)
+    demo.log_in(page.context, demo.learner_email)
+    open_page(page, demo.url(demo.enrolled_lesson), viewport)
+    expect(page.get_by_text("School records: they point")).to_be_visible()
+    assert_accessible(page, f"a lesson's discussion ({viewport['width']} px wide)")
+
+
+def test_the_compose_page_with_a_preview_and_a_warning(page, demo):
+    demo.log_in(page.context, demo.learner_email)
+    open_page(page, demo.url(demo.enrolled_lesson), DESKTOP)
+    form = page.locator("form.discussion-form").first
+    form.get_by_label("Your question or comment").fill(
+        "My client, born 3/4/1985, asks about **records**."
+    )
+    form.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text("This text seems to contain")).to_be_visible()
+    assert_accessible(page, "the discussion's compose page")
