@@ -34,6 +34,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -212,35 +213,50 @@ def completion_funnels(
     "completed an item in it": a learner who skipped a module's optional
     reading but went on still passed through it, so the funnel only narrows.
 
-    One query: each enrollment's furthest completed item (the largest tree
-    path, which orders pages as the tree does) compared with each module's
-    path; the counts are conditional aggregates.
+    One query: each active enrollment's furthest completed item (the
+    largest tree path, which orders pages as the tree does), grouped by course
+    and furthest path. It returns at most one row per item of the school,
+    however many learners; the modules' counts are summed from those rows.
     """
     outline = outline or school_outline()
     courses = [c for c in outline.courses.values() if c.live or not live_only]
-    furthest = (
-        _completions(outline.item_ids).order_by("-page__path").values("page__path")[:1]
-    )
-    aggregates = {}
-    for course in courses:
-        aggregates[f"c{course.id}"] = Count("pk", filter=Q(course_id=course.id))
-        for module in course.modules:
-            aggregates[f"m{module.id}"] = Count(
-                "pk", filter=Q(course_id=course.id, furthest__gte=module.path)
-            )
-    if not aggregates:
+    if not courses:
         return {}
-    counts = (
-        enrollments_active()
-        .annotate(furthest=Subquery(furthest, output_field=models.CharField()))
-        .aggregate(**aggregates)
+    # MAX over the learner's few completions in the course (found by the
+    # (user, course) index); an ORDER BY path LIMIT 1 led PostgreSQL to walk
+    # the page tree's path index for every enrollment instead.
+    furthest = (
+        _completions(outline.item_ids)
+        .values("course")
+        .annotate(furthest=Max("page__path"))
+        .values("furthest")
     )
+    rows = (
+        enrollments_active()
+        .filter(course_id__in=[course.id for course in courses])
+        .annotate(furthest=Subquery(furthest, output_field=models.CharField()))
+        .values("course_id", "furthest")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    active: dict[int, int] = {}
+    reached_at: dict[int, list[tuple[str, int]]] = {}
+    for row in rows:
+        active[row["course_id"]] = active.get(row["course_id"], 0) + row["n"]
+        if row["furthest"]:
+            reached_at.setdefault(row["course_id"], []).append(
+                (row["furthest"], row["n"])
+            )
     return {
         course.id: [
             FunnelStep(
                 module_title=module.title,
-                reached=counts[f"m{module.id}"] or 0,
-                active=counts[f"c{course.id}"] or 0,
+                reached=sum(
+                    n
+                    for path, n in reached_at.get(course.id, [])
+                    if path >= module.path
+                ),
+                active=active.get(course.id, 0),
             )
             for module in course.modules
         ]
