@@ -188,7 +188,7 @@ class LearnersViewSetGroup(ViewSetGroup):
     menu_order = 250
 
     def __init__(self):
-        from courses.bulk_enroll.views import InvitationViewSet
+        from courses.bulk_enroll.invitations_admin import InvitationViewSet
         from courses.learner_admin.viewsets import LearnerViewSet
         from courses.models import Invitation
 
@@ -261,14 +261,14 @@ def register_bulk_enroll_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_bulk_enroll_menu_item():
-    from courses.bulk_enroll.views import bulk_enroll_menu_item
+    from courses.bulk_enroll.invitations_admin import bulk_enroll_menu_item
 
     return bulk_enroll_menu_item()
 
 
 @hooks.register("register_log_actions")
 def register_bulk_enroll_log_actions(actions):
-    from courses.bulk_enroll.views import bulk_enroll_log_actions_register
+    from courses.bulk_enroll.audit import bulk_enroll_log_actions_register
 
     bulk_enroll_log_actions_register(actions)
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from django.views.defaults import permission_denied
 
 from courses.record_display import excerpt
-from lessons.discussion import services
+from lessons.discussion import moderation, services
 from lessons.discussion.admin import audit
 from lessons.discussion.admin.forms import (
     AnswerForm,
@@ -113,7 +113,7 @@ def hide_view(request, post: Post):
         request,
         post,
         form=HideForm(request.POST, prefix="hide"),
-        service=services.post_hide,
+        service=moderation.post_hide,
         action=audit.HIDE,
         unchanged=post.is_hidden
         and _("This post was already hidden; nothing changed."),
@@ -130,7 +130,7 @@ def erase_view(request, post: Post):
         request,
         post,
         form=EraseForm(request.POST, prefix="erase"),
-        service=services.post_erase,
+        service=moderation.post_erase,
         action=audit.ERASE,
         done=_(
             "The text of the post by %(name)s is erased for good and the post is "
@@ -145,7 +145,7 @@ def restore_view(request, post: Post):
         request,
         post,
         form=RestoreForm(request.POST, prefix="restore"),
-        service=services.post_restore,
+        service=moderation.post_restore,
         action=audit.RESTORE,
         unchanged=not post.is_hidden
         and _("This post was not hidden; nothing changed."),
@@ -156,7 +156,7 @@ def restore_view(request, post: Post):
 @post_action
 def dismiss_view(request, post: Post):
     with transaction.atomic():
-        count = services.post_reports_dismiss(moderator=request.user, post=post)
+        count = moderation.post_reports_dismiss(moderator=request.user, post=post)
         if count:
             audit.post_action_log(
                 post=post,

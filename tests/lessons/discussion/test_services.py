@@ -14,6 +14,7 @@ import time_machine
 from courses.models import EnrollmentSource
 from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant
+from lessons.discussion.moderation import post_hide, post_restore
 from lessons.discussion.selectors import discussion_access, page_threads
 from lessons.discussion.services import (
     DiscussionError,
@@ -22,9 +23,7 @@ from lessons.discussion.services import (
     post_create,
     post_delete,
     post_edit,
-    post_hide,
     post_report,
-    post_restore,
     question_answered_mark,
 )
 from lessons.models import AuthorRole, Post, PostKind, PostReport

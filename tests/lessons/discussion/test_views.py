@@ -11,7 +11,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
-from lessons.discussion.services import post_hide
+from lessons.discussion.moderation import post_hide
 from lessons.models import AuthorRole, Post, PostKind, PostReport
 from tests.lessons.discussion.factories import (
     PostFactory,
