@@ -128,7 +128,7 @@ class ItemAnalysisReportView(
             "verdict",
             label=_("Verdict"),
             accessor=lambda q: (
-                " ".join([q.verdict, *q.reasons]) if q.reasons else q.verdict
+                f"{q.verdict}: {' '.join(q.reasons)}" if q.reasons else q.verdict
             ),
         ),
     ]
