@@ -18,18 +18,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
-import shutil
 import statistics
-import sys
-import tempfile
 import time
-import warnings
 from io import StringIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from database import bench_database  # bench/ is on sys.path when run as a script
 
 INSTRUCTOR = "instructor@example.com"
 # (label, URL name, query string): the pages the instructor reads.
@@ -67,47 +60,13 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    tmpdir = None
-    if not args.in_place and not os.environ.get("DATABASE_URL"):
-        tmpdir = tempfile.mkdtemp(prefix="practicum-bench-")
-        os.environ["DATABASE_URL"] = f"sqlite:///{tmpdir}/bench.sqlite3"
-
-    import django
-
-    # WhiteNoise warns once that STATIC_ROOT is empty: irrelevant here.
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
-    django.setup()
-
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    # "testserver" becomes an allowed host, email goes to memory, DEBUG is off.
-    setup_test_environment(debug=False)
-    # 403s and 500s would log a line per request; the status column shows them.
-    logging.getLogger("django.request").setLevel(logging.CRITICAL)
-    for name in ("wagtail", "django.tasks", "django_tasks"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-    test_db_name = None
-    if args.in_place or tmpdir:
-        call_command("migrate", verbosity=0, interactive=False)
-    else:
-        name = settings.DATABASES["default"]["NAME"]
-        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = f"{name}_bench"
-        test_db_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
-    try:
+    with bench_database(in_place=args.in_place) as connection:
+        # 403s and 500s would log a line per request; the status column shows
+        # them.
+        logging.getLogger("django.request").setLevel(logging.CRITICAL)
+        for name in ("wagtail", "django.tasks", "django_tasks"):
+            logging.getLogger(name).setLevel(logging.WARNING)
         run(args, connection)
-    finally:
-        if test_db_name:
-            connection.creation.destroy_test_db(test_db_name, verbosity=0)
-        if tmpdir:
-            connection.close()
-            shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 def run(args, connection) -> None:

@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy
 
 from courses.learner_admin import audit
 from courses.learner_admin.forms import REASON_HELP
-from courses.learner_admin.panels import LearnerPanel, learner_display_name
-from courses.learner_admin.views import (
+from courses.learner_admin.page import (
     learner_action,
     learner_for_action,
     learner_page_url,
     learner_page_with_errors,
 )
+from courses.learner_admin.panels import LearnerPanel, learner_display_name
 from courses.models import CoursePage
 from lessons.models import QuizAttempt, QuizAttemptGrant, QuizPage
 from lessons.services import quiz_attempts_grant

@@ -1,6 +1,8 @@
 """Settings shared by every environment.
 
-Each variable comes from the environment through one ``environ.Env()``; see the
+Each variable comes from the environment through one ``environ.Env()``
+(``config/settings/env.py``); signing in is in ``accounts.py``, the school's
+own settings in ``school.py``, both star-imported here. See the
 configuration table in README.md. Docs: https://docs.djangoproject.com/en/6.1/ref/settings/
 """
 
@@ -10,13 +12,10 @@ from pathlib import Path
 
 from django.utils.csp import CSP
 
-import environ
-
 from config.mailers import mailer_from_url
+from config.settings.env import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-env = environ.Env()
 
 # GENERAL
 # https://docs.djangoproject.com/en/6.1/ref/settings/#debug
@@ -88,66 +87,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
 ]
 
-# AUTHENTICATION
-# https://docs.djangoproject.com/en/6.1/topics/auth/customizing/
-AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
-LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "dashboard"
-AUTH_PASSWORD_VALIDATORS = [
-    {
-        "NAME": "django.contrib.auth.password_validation."
-        "UserAttributeSimilarityValidator"
-    },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-# ALLAUTH
-# https://docs.allauth.org/en/latest/account/configuration.html
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_UNIQUE_EMAIL = True
-# An address added to an account is pending until verified and reserves nothing:
-# it neither blocks another person's sign-up nor receives password-reset links,
-# and verifying it on one account drops pending copies elsewhere.
-ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
-ACCOUNT_FORMS = {
-    "signup": "accounts.auth_forms.SignupForm",
-    "reset_password": "accounts.auth_forms.ResetPasswordForm",
-}
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# A session cookie alone cannot change who owns the account: adding, removing
-# or making primary an email address (and turning on TOTP) asks for the password
-# again when the last sign-in is older than five minutes; changing the password
-# needs the current one. The old address is told of every change (address
-# changed or removed, password changed or reset).
-ACCOUNT_REAUTHENTICATION_REQUIRED = True
-ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
-ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "signup": "20/h/ip",
-    "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
-}
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practicum] "
-# The per-IP limits above need the client's address. Behind N proxies of our
-# own it is the Nth entry from the right of X-Forwarded-For (entries further
-# left come from the client and are ignored); with 0 it is REMOTE_ADDR.
-# Production trusts one proxy, the documented nginx (docs/DEPLOY.md).
-ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Practicum"
+# AUTHENTICATION, ALLAUTH: config/settings/accounts.py
+from config.settings.accounts import *  # noqa: E402, F403
 
 # MIDDLEWARE
 MIDDLEWARE = [
@@ -282,13 +223,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILEMBEDS_FINDERS: list = []  # no server-side oEmbed calls: see lessons.video
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# STRIPE
-# https://docs.stripe.com/keys
-STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
-STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
-STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
-STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
-
 # SECURITY
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -318,15 +252,5 @@ LOGGING = {
     },
 }
 
-# PRACTICUM
-CE_RECORD_RETENTION_YEARS = env.int("CE_RECORD_RETENTION_YEARS", default=7)
-# The CE provider's name as certificates print it.
-CE_PROVIDER_NAME = env("CE_PROVIDER_NAME", default="Practicum Academy")
-
-# DISCUSSION (lessons/discussion): what a learner meets when posting.
-DISCUSSION_POST_MAX_LENGTH = 5000  # characters of Markdown
-DISCUSSION_EDIT_MINUTES = 15  # an author may edit a post this long after posting
-DISCUSSION_POST_RATE = (8, 600)  # at most 8 posts per learner in 10 minutes
-
-# ANNOUNCEMENTS (courses/announcements): emails go out in background batches.
-ANNOUNCEMENT_BATCH_SIZE = env.int("ANNOUNCEMENT_BATCH_SIZE", default=100)
+# THE SCHOOL (Stripe, CE records, discussion, announcements): school.py
+from config.settings.school import *  # noqa: E402, F403

@@ -1,4 +1,5 @@
-"""The learner's page and the actions on a learner: thin views over services.
+"""The actions on a learner (the page itself is ``page.py``): thin views over
+services.
 
 Each action is a POST (CSRF-checked by Django) that checks its permission,
 validates a small form, calls one service, records the action in the audit
@@ -8,20 +9,10 @@ re-renders the learner's page with the form's errors in place.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
-
-from wagtail.admin.views.generic import InspectView
 
 from accounts.models import User
 from accounts.services import (
@@ -36,8 +27,13 @@ from courses.learner_admin.forms import (
     ReasonForm,
     ReleaseAnchorForm,
 )
-from courses.learner_admin.panels import learner_display_name, learner_panels
-from courses.learner_admin.permissions import learner_policy
+from courses.learner_admin.page import (
+    learner_action,
+    learner_for_action,
+    learner_page_url,
+    learner_page_with_errors,
+)
+from courses.learner_admin.panels import learner_display_name
 from courses.models import Enrollment
 from courses.services import (
     enrollment_grant_by_hand,
@@ -45,92 +41,6 @@ from courses.services import (
     enrollment_restore,
     enrollment_revoke,
 )
-
-
-class LearnerPageView(InspectView):
-    """One learner: profile, account, enrollments with progress and every panel
-    other apps contribute, then the history of actions on them."""
-
-    permission_policy = learner_policy
-    template_name = "courses/admin/learner_page.html"
-    model = User
-    index_url_name = "learners:index"
-    page_title = gettext_lazy("Learner")
-    bound_forms: dict = {}
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(User.objects.select_related("profile"), pk=self.pk)
-
-    def get_fields(self):
-        return []
-
-    def get_page_subtitle(self):
-        return learner_display_name(self.object)
-
-    def get_edit_url(self):
-        return None
-
-    def get_delete_url(self):
-        return None
-
-    @cached_property
-    def header_more_buttons(self):
-        return []
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("learners:index"), "label": _("Learners")},
-            {"url": "", "label": learner_display_name(self.object)},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["learner"] = self.object
-        context["display_name"] = learner_display_name(self.object)
-        context["panels"] = learner_panels(request=self.request, learner=self.object)
-        context["bound_forms"] = self.bound_forms
-        return context
-
-
-def learner_action(view):
-    """An action on a learner: POST only, and refused with a plain 403.
-
-    (Wagtail turns a ``PermissionDenied`` into a redirect to the dashboard;
-    an action posted without its permission is answered 403 instead.)
-    """
-
-    @require_POST
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exception:
-            return permission_denied(request, exception)
-
-    return wrapper
-
-
-def learner_for_action(request, pk: int, perm: str) -> User:
-    """The learner, if the signed-in user may see learners and take this action."""
-    if not (learner_policy.user_has_permission(request.user, "view")):
-        raise PermissionDenied
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
-    return get_object_or_404(User, pk=pk)
-
-
-def learner_page_url(learner: User) -> str:
-    return reverse("learners:inspect", args=[learner.pk])
-
-
-def learner_page_with_errors(request, learner: User, form):
-    """Re-render the learner's page with ``form`` (bound, invalid) in place."""
-    messages.error(
-        request, _("The action was not done. Please correct the errors below.")
-    )
-    view = LearnerPageView(bound_forms={form.prefix: form})
-    view.setup(request, pk=learner.pk)
-    return view.get(request, pk=learner.pk)
 
 
 def _learner_enrollment(learner: User, enrollment_pk: int) -> Enrollment:

@@ -18,6 +18,7 @@ import django_filters
 from accounts.models import User
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.learner_admin import views
+from courses.learner_admin.page import LearnerPageView
 from courses.learner_admin.panels import learner_display_name
 from courses.learner_admin.permissions import learner_policy
 from courses.models import CoursePage, Enrollment, EnrollmentStatus
@@ -146,7 +147,7 @@ class LearnerViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = LearnerIndexView
     inspect_view_enabled = True
-    inspect_view_class = views.LearnerPageView
+    inspect_view_class = LearnerPageView
     copy_view_enabled = False
     filterset_class = LearnerFilterSet
     search_fields = [

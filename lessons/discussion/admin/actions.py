@@ -18,9 +18,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 
+from core.admin_pages import admin_action
 from courses.record_display import excerpt
 from lessons.discussion import moderation, services
 from lessons.discussion.admin import audit
@@ -38,28 +37,22 @@ from lessons.models import Post
 
 
 def post_action(view):
-    """An action on a post: POST only, refused with a plain 403.
+    """An action on a post, for moderators only: POST only, refused with a
+    plain 403 (``core.admin_pages.admin_action``); an unknown post is a 404."""
 
-    (Wagtail turns a ``PermissionDenied`` into a redirect to the dashboard;
-    an action posted without the permission is answered 403 instead.)
-    """
-
-    @require_POST
+    @admin_action
     @wraps(view)
     def wrapper(request, pk: int):
-        try:
-            if not (request.user.has_perm(VIEW) and user_can_moderate(request.user)):
-                raise PermissionDenied
-            post = (
-                Post.objects.select_related("page", "course", "author__profile")
-                .filter(pk=pk)
-                .first()
-            )
-            if post is None:
-                raise Http404
-            return view(request, post)
-        except PermissionDenied as exception:
-            return permission_denied(request, exception)
+        if not (request.user.has_perm(VIEW) and user_can_moderate(request.user)):
+            raise PermissionDenied
+        post = (
+            Post.objects.select_related("page", "course", "author__profile")
+            .filter(pk=pk)
+            .first()
+        )
+        if post is None:
+            raise Http404
+        return view(request, post)
 
     return wrapper
 
@@ -70,10 +63,12 @@ def _inspect_url(post: Post) -> str:
 
 def _with_errors(request, post: Post, form):
     """The post's page again, ``form`` (bound, refused) in place."""
-    messages.error(request, _("Nothing was done. Please correct the errors below."))
-    view = PostInspectView(bound_forms={form.prefix: form})
-    view.setup(request, pk=post.pk)
-    return view.get(request, pk=post.pk)
+    return PostInspectView.with_errors(
+        request,
+        pk=post.pk,
+        form=form,
+        message=_("Nothing was done. Please correct the errors below."),
+    )
 
 
 def _page_title(post: Post) -> str:

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 
+from core.admin_pages import ActionPageView
 from lessons.discussion.admin.columns import (
     AuthorColumn,
     LessonColumn,
@@ -108,14 +109,14 @@ class UnansweredIndexView(IndexView):
         ]
 
 
-class PostInspectView(InspectView):
+class PostInspectView(ActionPageView):
     """One post as learners see it, its thread, reports, history and actions."""
 
     template_name = "lessons/discussion/admin/post_inspect.html"
     model = Post
     index_url_name = "discussion_posts:index"
+    index_label = gettext_lazy("Moderation queue")
     page_title = gettext_lazy("Discussion post")
-    bound_forms: dict = {}
 
     def get_object(self, queryset=None):
         try:
@@ -124,30 +125,8 @@ class PostInspectView(InspectView):
             raise Http404 from None
         return self.record.post
 
-    def get_fields(self):
-        return []
-
     def get_page_subtitle(self):
         return str(self.object)
-
-    def get_edit_url(self):
-        return None
-
-    def get_delete_url(self):
-        return None
-
-    @cached_property
-    def header_more_buttons(self):
-        return []
-
-    def get_breadcrumbs_items(self):
-        return self.breadcrumbs_items + [
-            {"url": reverse("discussion_posts:index"), "label": _("Moderation queue")},
-            {"url": "", "label": str(self.object)},
-        ]
-
-    def _form(self, form_class, prefix, **kwargs):
-        return self.bound_forms.get(prefix) or form_class(prefix=prefix, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -171,16 +150,22 @@ class PostInspectView(InspectView):
         forms = {}
         erased = not post.source
         if post.is_hidden and not erased:
-            forms["restore"] = (self._form(RestoreForm, "restore"), url("restore"))
+            forms["restore"] = (
+                self.action_form(RestoreForm, "restore"),
+                url("restore"),
+            )
         elif not post.is_deleted and not post.is_hidden:
-            forms["hide"] = (self._form(HideForm, "hide"), url("hide"))
+            forms["hide"] = (self.action_form(HideForm, "hide"), url("hide"))
         if not erased:
-            forms["erase"] = (self._form(EraseForm, "erase"), url("erase"))
+            forms["erase"] = (self.action_form(EraseForm, "erase"), url("erase"))
         if record.open_reports:
-            forms["dismiss"] = (self._form(DismissForm, "dismiss"), url("dismiss"))
+            forms["dismiss"] = (
+                self.action_form(DismissForm, "dismiss"),
+                url("dismiss"),
+            )
         root = record.root
         if not root.is_deleted and not root.is_hidden:
-            forms["answer"] = (self._form(AnswerForm, "answer"), url("answer"))
+            forms["answer"] = (self.action_form(AnswerForm, "answer"), url("answer"))
         if post.is_question and not post.is_deleted:
             answered = post.answered_at is None
             forms["mark"] = (

@@ -1,0 +1,5 @@
+"""The one reader of the environment every settings module uses."""
+
+import environ
+
+env = environ.Env()
