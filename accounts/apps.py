@@ -8,6 +8,15 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
 
+    def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from accounts.backends import permissions_changed
+
+        # Cached permission sets go stale when groups or grants change.
+        for signal in (m2m_changed, post_save, post_delete):
+            signal.connect(permissions_changed, dispatch_uid="accounts.permissions")
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms where names are optional (our User)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -138,10 +141,9 @@ def email_verification_resend(*, request, user: User) -> EmailAddress | None:
 def _sessions_delete(*, user_pk: int) -> None:
     # Database sessions cannot be queried by user; decode each live one.
     # (An unusable password already invalidates them through the session's
-    # auth hash; deleting them also removes what they hold.)
-    doomed = [
-        session.pk
-        for session in Session.objects.filter(expire_date__gt=timezone.now())
-        if str(session.get_decoded().get(SESSION_KEY)) == str(user_pk)
-    ]
-    Session.objects.filter(pk__in=doomed).delete()
+    # auth hash; deleting them also removes what they hold.) Each is deleted
+    # through the session engine, so a cached copy goes too (cached_db).
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    for session in Session.objects.filter(expire_date__gt=timezone.now()):
+        if str(session.get_decoded().get(SESSION_KEY)) == str(user_pk):
+            session_store(session_key=session.pk).delete()

@@ -9,9 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES, ContentStreamBlock
+from core.routing import RouteByPathMixin
+from core.view_restrictions import CachedViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(RouteByPathMixin, CachedViewRestrictionsMixin, Page):
     """The academy's front door: a welcome and the featured courses."""
 
     hero_heading = models.CharField(
@@ -45,7 +47,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class ContentPage(Page):
+class ContentPage(CachedViewRestrictionsMixin, Page):
     """A plain page: About, Privacy, Terms, the refund policy."""
 
     summary = models.TextField(

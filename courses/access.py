@@ -18,12 +18,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.models import Page
 
-from courses.models import CoursePage, Enrollment, EnrollmentStatus, ModulePage
+from courses.models import CoursePage, Enrollment, EnrollmentStatus
+from courses.outline import (
+    Outline,
+    OutlinePage,
+    course_of_item,
+    course_outline,
+    course_outlines,
+)
 
 
 class Reason(enum.StrEnum):
@@ -43,15 +49,15 @@ ALLOWING = {Reason.EDITOR, Reason.FREE_PREVIEW, Reason.ENROLLED}
 
 @dataclass
 class ItemState:
-    """One lesson or quiz as a given user sees it."""
+    """One lesson or quiz as a given user sees it (``page`` is its outline entry)."""
 
-    page: Page
-    module: ModulePage
+    page: OutlinePage
+    module: OutlinePage
     reason: Reason
     required: bool
     completed: bool = False
     opens_on: date | None = None
-    previous: Page | None = None  # the required item that must be completed first
+    previous: OutlinePage | None = None  # the required item to complete first
 
     @property
     def allowed(self) -> bool:
@@ -64,7 +70,7 @@ class ItemState:
 
 @dataclass
 class ModuleState:
-    page: ModulePage
+    page: OutlinePage
     items: list[ItemState] = field(default_factory=list)
 
 
@@ -76,6 +82,7 @@ class CourseState:
     enrollment: Enrollment | None
     is_editor: bool
     modules: list[ModuleState]
+    outline: Outline | None = None  # what the state was built from
 
     @property
     def items(self) -> list[ItemState]:
@@ -136,26 +143,18 @@ def _completed_page_ids(user, course: CoursePage) -> set[int]:
 def course_state(*, user, course: CoursePage, today: date | None = None) -> CourseState:
     """Every published item of ``course`` with what ``user`` may do with it.
 
-    Queries: the pages, one per page type for their fields, the enrollment and
-    the completions — the same number for a course of 10 items or 200.
+    Queries: the enrollment and the completions; the outline comes from the
+    cache (``courses.outline``). The same number for a course of 10 items or 200.
     """
     enrollment = None
     if user.is_authenticated:
         enrollment = Enrollment.objects.filter(user=user, course=course).first()
-    completed = _completed_page_ids(user, course)
-    pages = (
-        Page.objects.descendant_of(course)
-        .filter(depth__lte=course.depth + 2)
-        .live()
-        .order_by("path")
-        .specific()
-    )
     return _state_build(
         user=user,
         course=course,
         enrollment=enrollment,
-        completed=completed,
-        pages=pages,
+        completed=_completed_page_ids(user, course),
+        outline=course_outline(course),
         today=today or timezone.localdate(),
         is_editor=user_is_editor(user),
     )
@@ -167,23 +166,15 @@ def course_states_for_enrollments(
     """``course_state`` for each of ``user``'s ``enrollments``, keyed by course id.
 
     The same rules as ``course_state``, with a fixed number of queries whatever
-    the number of enrollments: the pages of every course at once (one per page
-    type for their fields) and the completions at once. Each enrollment's
-    ``course`` must be loaded (``select_related``).
+    the number of enrollments: the completions at once, and the outlines at
+    once (from the cache). Each enrollment's ``course`` must be loaded
+    (``select_related``).
     """
     if not enrollments:
         return {}
-    courses = [enrollment.course for enrollment in enrollments]
-    in_courses = Q()
-    for course in courses:
-        in_courses |= Q(
-            path__startswith=course.path,
-            depth__gt=course.depth,
-            depth__lte=course.depth + 2,
-        )
-    all_pages = list(Page.objects.filter(in_courses).live().order_by("path").specific())
+    outlines = course_outlines([enrollment.course for enrollment in enrollments])
     completion = apps.get_model("lessons", "ItemCompletion")
-    completed: dict[int, set[int]] = {course.pk: set() for course in courses}
+    completed: dict[int, set[int]] = {e.course_id: set() for e in enrollments}
     for course_id, page_id in completion.objects.filter(
         user=user, course_id__in=completed
     ).values_list("course_id", "page_id"):
@@ -196,12 +187,7 @@ def course_states_for_enrollments(
             course=enrollment.course,
             enrollment=enrollment,
             completed=completed[enrollment.course_id],
-            pages=[
-                page
-                for page in all_pages
-                if page.path.startswith(enrollment.course.path)
-                and page.depth <= enrollment.course.depth + 2
-            ],
+            outline=outlines[enrollment.course_id],
             today=today,
             is_editor=is_editor,
         )
@@ -210,45 +196,46 @@ def course_states_for_enrollments(
 
 
 def _state_build(
-    *, user, course, enrollment, completed, pages, today, is_editor
+    *, user, course, enrollment, completed, outline: Outline, today, is_editor
 ) -> CourseState:
     # Drip counts from the enrollment's anchor (set by the instructor) or the
     # day the learner enrolled; the row is already loaded, so no extra query.
     enrolled_on = enrollment.release_anchor if enrollment else None
     modules: list[ModuleState] = []
     previous_required: ItemState | None = None
-    for page in pages:
-        if page.depth == course.depth + 1:
-            modules.append(ModuleState(page=page))
-            continue
-        if not modules or not page.path.startswith(modules[-1].page.path):
-            continue
-        module = modules[-1].page
-        item = ItemState(
-            page=page,
-            module=module,
-            reason=Reason.ENROLLED,
-            required=not getattr(page, "is_optional", False),
-            completed=page.pk in completed,
-            opens_on=_opens_on(module, page, enrolled_on),
-        )
-        item.reason = _reason(
-            item, course, enrollment, is_editor, user, today, previous_required
-        )
-        if item.reason == Reason.PREVIOUS_INCOMPLETE and previous_required:
-            item.previous = previous_required.page
-        modules[-1].items.append(item)
-        if item.required:
-            previous_required = item
+    for outline_module in outline.modules:
+        module = outline_module.page
+        modules.append(ModuleState(page=module))
+        for page in outline_module.items:
+            item = ItemState(
+                page=page,
+                module=module,
+                reason=Reason.ENROLLED,
+                required=not page.is_optional,
+                completed=page.pk in completed,
+                opens_on=_opens_on(module, page, enrolled_on),
+            )
+            item.reason = _reason(
+                item, course, enrollment, is_editor, user, today, previous_required
+            )
+            if item.reason == Reason.PREVIOUS_INCOMPLETE and previous_required:
+                item.previous = previous_required.page
+            modules[-1].items.append(item)
+            if item.required:
+                previous_required = item
     return CourseState(
-        course=course, enrollment=enrollment, is_editor=is_editor, modules=modules
+        course=course,
+        enrollment=enrollment,
+        is_editor=is_editor,
+        modules=modules,
+        outline=outline,
     )
 
 
-def _opens_on(module: ModulePage, page: Page, enrolled_on: date | None) -> date | None:
-    dates = [module.opens_on(enrolled_on)]
-    if hasattr(page, "opens_on"):
-        dates.append(page.opens_on(enrolled_on))
+def _opens_on(
+    module: OutlinePage, page: OutlinePage, enrolled_on: date | None
+) -> date | None:
+    dates = [module.opens_on(enrolled_on), page.opens_on(enrolled_on)]
     dates = [d for d in dates if d is not None]
     return max(dates) if dates else None
 
@@ -256,7 +243,7 @@ def _opens_on(module: ModulePage, page: Page, enrolled_on: date | None) -> date 
 def _reason(item, course, enrollment, is_editor, user, today, previous) -> Reason:
     if is_editor:
         return Reason.EDITOR
-    if getattr(item.page, "is_free_preview", False):
+    if item.page.is_free_preview:
         return Reason.FREE_PREVIEW
     if not user.is_authenticated:
         return Reason.LOGIN_REQUIRED
@@ -294,7 +281,7 @@ def item_access(*, user, page: Page, today: date | None = None) -> AccessDecisio
     course, is refused as ``UNPUBLISHED`` (shown as 404), editors included:
     they use the admin's preview for drafts.
     """
-    course = CoursePage.objects.ancestor_of(page).first()
+    course = course_of_item(page)
     if course is None or not course.live:
         return AccessDecision(Reason.UNPUBLISHED, course)
     state = course_state(user=user, course=course, today=today)

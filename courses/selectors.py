@@ -11,7 +11,12 @@ from django.db.models import QuerySet
 
 from wagtail.models import Page
 
-from courses.access import CourseState, ItemState, course_state
+from courses.access import (
+    CourseState,
+    ItemState,
+    course_state,
+    course_states_for_enrollments,
+)
 from courses.models import (
     Certificate,
     CertificateStatus,
@@ -172,8 +177,10 @@ class DashboardCourse:
 def learner_dashboard(*, user) -> list[DashboardCourse]:
     """Each active enrollment with its progress and what to do next."""
     entries = []
-    for enrollment in learner_enrollments(user=user):
-        state = course_state(user=user, course=enrollment.course)
+    enrollments = list(learner_enrollments(user=user))
+    states = course_states_for_enrollments(user=user, enrollments=enrollments)
+    for enrollment in enrollments:
+        state = states[enrollment.course_id]
         entries.append(
             DashboardCourse(
                 enrollment=enrollment,

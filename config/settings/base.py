@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "core.middleware.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.site_cache.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -225,6 +226,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # SECURITY
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read through the cache (Redis in production) and written through
+# to the database, so a signed-in page costs no session query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view overrides it for itself
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -26,13 +26,14 @@ from wagtail.search import index
 from core.blocks import ContentStreamBlock
 from core.fields import MinorUnitsField
 from core.money import money_format
+from core.view_restrictions import CachedViewRestrictionsMixin
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
 CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The catalog: lists the published courses below it."""
 
     intro = models.TextField(
@@ -59,7 +60,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedViewRestrictionsMixin, Page):
     """A course: its sales page, its price and CE hours, and its modules below it."""
 
     summary = models.TextField(
@@ -253,7 +254,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(ReleaseSchedule, Page):
+class ModulePage(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
     """A module of a course: groups its lessons and quizzes, in tree order."""
 
     summary = models.TextField(

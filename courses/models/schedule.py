@@ -43,7 +43,14 @@ class ReleaseSchedule(models.Model):
 
     def opens_on(self, enrolled_on: date | None) -> date | None:
         """The date this page opens for a learner who enrolled on ``enrolled_on``."""
-        dates = [self.release_on] if self.release_on else []
-        if self.release_after_days and enrolled_on is not None:
-            dates.append(enrolled_on + timedelta(days=self.release_after_days))
-        return max(dates) if dates else None
+        return release_date(self.release_on, self.release_after_days, enrolled_on)
+
+
+def release_date(
+    release_on: date | None, release_after_days: int | None, enrolled_on: date | None
+) -> date | None:
+    """The later of a fixed date and N days after enrolling; None: open at once."""
+    dates = [release_on] if release_on else []
+    if release_after_days and enrolled_on is not None:
+        dates.append(enrolled_on + timedelta(days=release_after_days))
+    return max(dates) if dates else None

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.access import AccessDecision, Reason, item_access, user_is_editor
 from courses.models import CoursePage
+from lessons.discussion.posts_cache import page_posts
 from lessons.models import Post, PostKind, QuizAttempt, QuizPage
 
 MODERATE = "lessons.moderate_post"
@@ -107,7 +108,8 @@ class Thread:
 def page_threads(*, user, page, access: DiscussionAccess, now=None) -> list[Thread]:
     """The threads under ``page`` for ``user``: newest thread first.
 
-    One query whatever the number of threads. Hidden posts show to moderators
+    One query whatever the number of threads, none while the posts are
+    cached (``posts_cache``). Hidden posts show to moderators
     and to their author (with the moderator's reason), to nobody else. A
     deleted thread stays as a placeholder while it has replies to show.
     Each post gets the reader's flags (``viewer_can_edit``, …) for the template.
@@ -115,11 +117,7 @@ def page_threads(*, user, page, access: DiscussionAccess, now=None) -> list[Thre
     if not access.can_read:
         return []
     now = now or timezone.now()
-    posts = list(
-        Post.objects.filter(page_id=page.pk)
-        .select_related("author__profile")
-        .order_by("created_at", "pk")
-    )
+    posts = page_posts(page.pk)
     threads: dict[int, Thread] = {}
     for post in posts:
         if post.parent_id is None:

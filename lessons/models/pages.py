@@ -14,15 +14,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.view_restrictions import CachedViewRestrictionsMixin
 from courses.access import course_state, item_access
 from courses.models import CoursePage
 from courses.models.schedule import ReleaseSchedule
+from courses.outline import course_of_item
 from courses.views import item_refused
 from lessons.blocks import LessonStreamBlock, QuizQuestionsBlock
 from lessons.models.quizzes import RevealRule
 
 
-class CourseItem(ReleaseSchedule, Page):
+class CourseItem(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
     """What lessons and quizzes share: the gate, the outline, previous and next."""
 
     summary = models.TextField(
@@ -57,7 +59,10 @@ class CourseItem(ReleaseSchedule, Page):
 
     @cached_property
     def course(self) -> CoursePage:
-        return CoursePage.objects.ancestor_of(self).get()
+        course = course_of_item(self)
+        if course is None:
+            raise CoursePage.DoesNotExist
+        return course
 
     def get_sitemap_urls(self, request=None):
         # Gated items would only show a call to action: list the previews.

@@ -1,0 +1,183 @@
+"""A course's outline, built once per change of its pages and kept in the cache.
+
+The outline is what every learner of a course sees alike: its published
+modules and items in tree order, with their titles, addresses, flags and
+release rules. Building it reads the page tree and every item's fields; a
+learner's state (``courses.access``) then needs only their enrollment and
+completions on top of it.
+
+Any page saved, published, unpublished, moved or deleted anywhere bumps one
+generation number (``core.page_generation``), and an outline from another
+generation is never used. Outlines live in the default cache: Redis in
+production, shared by every app server.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from wagtail.models import Page
+
+from core.memo import GenerationMemo
+from core.page_generation import GENERATION_KEY, page_generation
+from courses.models import CoursePage
+from courses.models.schedule import release_date
+
+OUTLINE_SECONDS = 24 * 60 * 60  # a safety net: any change invalidates at once
+_memo = GenerationMemo(size=64)  # outlines in this process's memory, by course
+
+
+@dataclass(frozen=True)
+class OutlinePage:
+    """What the outline knows of one module, lesson or quiz (pickled in the cache)."""
+
+    pk: int
+    title: str
+    slug: str
+    url: str
+    path: str
+    depth: int
+    summary: str
+    verbose_name: str
+    is_free_preview: bool = False
+    is_optional: bool = False
+    is_final_assessment: bool = False
+    estimated_minutes: int | None = None
+    release_after_days: int | None = None
+    release_on: date | None = None
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+    def opens_on(self, enrolled_on: date | None) -> date | None:
+        """The date this page opens for a learner who enrolled on ``enrolled_on``."""
+        return release_date(self.release_on, self.release_after_days, enrolled_on)
+
+
+@dataclass(frozen=True)
+class OutlineModule:
+    page: OutlinePage
+    items: tuple[OutlinePage, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    course_id: int
+    generation: int
+    modules: tuple[OutlineModule, ...]
+
+
+def _outline_key(course_id: int) -> str:
+    return f"courses:outline:{course_id}"
+
+
+def course_of_item(page):
+    """The ``CoursePage`` above ``page`` (None if none, live or not), from the cache."""
+    key = f"courses:course-of:{page.pk}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or page_generation()
+    cached = found.get(key)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    course = CoursePage.objects.ancestor_of(page).first()
+    cache.set(key, (generation, course), OUTLINE_SECONDS)
+    return course
+
+
+def course_outline(course) -> Outline:
+    """The outline of ``course``: from the cache, or built (two to four queries)."""
+    return course_outlines([course])[course.pk]
+
+
+def course_outlines(courses) -> dict[int, Outline]:
+    """The outlines of ``courses`` keyed by course id.
+
+    From this process's memory while it holds the current generation, else
+    from the shared cache (one round trip), else built, all missing at once.
+    Outlines are immutable, so threads share them.
+    """
+    keys = {course.pk: _outline_key(course.pk) for course in courses}
+    generation = cache.get(GENERATION_KEY) or page_generation()
+    outlines = {}
+    for pk in keys:
+        outline = _memo.get(pk, generation)
+        if outline is not None:
+            outlines[pk] = outline
+    wanted = [keys[pk] for pk in keys if pk not in outlines]
+    if wanted:
+        for outline in cache.get_many(wanted).values():
+            if outline.generation == generation:
+                outlines[outline.course_id] = outline
+                _memo.set(outline.course_id, generation, outline)
+    missing = [course for course in courses if course.pk not in outlines]
+    if missing:
+        built = _outlines_build(missing, generation)
+        cache.set_many(
+            {keys[pk]: outline for pk, outline in built.items()}, OUTLINE_SECONDS
+        )
+        for pk, outline in built.items():
+            _memo.set(pk, generation, outline)
+        outlines.update(built)
+    return outlines
+
+
+def _outlines_build(courses, generation: int) -> dict[int, Outline]:
+    in_courses = Q()
+    for course in courses:
+        in_courses |= Q(
+            path__startswith=course.path,
+            depth__gt=course.depth,
+            depth__lte=course.depth + 2,
+        )
+    pages = list(
+        Page.objects.filter(in_courses)
+        .live()
+        .order_by("path")
+        .specific()
+        .defer_streamfields()
+    )
+    return {
+        course.pk: Outline(
+            course_id=course.pk,
+            generation=generation,
+            modules=_modules(course, pages),
+        )
+        for course in courses
+    }
+
+
+def _modules(course, pages) -> tuple[OutlineModule, ...]:
+    modules: list[tuple[OutlinePage, list[OutlinePage]]] = []
+    for page in pages:
+        if not page.path.startswith(course.path):
+            continue
+        if page.depth == course.depth + 1:
+            modules.append((_outline_page(page), []))
+        elif modules and page.path.startswith(modules[-1][0].path):
+            modules[-1][1].append(_outline_page(page))
+        # an item under an unpublished module is not in the outline
+    return tuple(OutlineModule(page=m, items=tuple(items)) for m, items in modules)
+
+
+def _outline_page(page) -> OutlinePage:
+    return OutlinePage(
+        pk=page.pk,
+        title=page.title,
+        slug=page.slug,
+        url=page.get_url(),
+        path=page.path,
+        depth=page.depth,
+        summary=getattr(page, "summary", ""),
+        verbose_name=str(page.get_verbose_name()),
+        is_free_preview=getattr(page, "is_free_preview", False),
+        is_optional=getattr(page, "is_optional", False),
+        is_final_assessment=getattr(page, "is_final_assessment", False),
+        estimated_minutes=getattr(page, "estimated_minutes", None),
+        release_after_days=getattr(page, "release_after_days", None),
+        release_on=getattr(page, "release_on", None),
+    )
