@@ -53,9 +53,12 @@ def parse(html: str) -> Elements:
     return parser
 
 
-def is_off_site(url: str) -> bool:
+def is_off_site(url: str, here: str = "testserver") -> bool:
+    """Whether ``url`` leaves the site (``here`` is the test client's host)."""
     parts = urlsplit(url.strip())
-    return bool(parts.scheme and parts.scheme not in ("data",)) or bool(parts.netloc)
+    if parts.scheme == "data":
+        return False
+    return bool(parts.scheme or parts.netloc) and parts.netloc != here
 
 
 def loaded_urls(elements: Elements) -> list[str]:
