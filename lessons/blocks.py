@@ -13,11 +13,16 @@ from core.blocks import (
     ParagraphBlock,
     QuoteBlock,
 )
-from lessons.video import embed_url
+from lessons.video import embed_url, video_embed
 
 
 class VideoBlock(blocks.StructBlock):
-    """A YouTube, Vimeo or Wistia video with its transcript (required)."""
+    """A YouTube, Vimeo or Wistia video with its transcript (required).
+
+    The page shows a local placeholder; the provider's player is loaded only
+    when the learner presses play (static/js/video.js), so opening a lesson
+    tells no third party who is reading it.
+    """
 
     title = blocks.CharBlock(
         max_length=150, help_text=_("Names the video for screen-reader users.")
@@ -57,7 +62,14 @@ class VideoBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["embed_url"] = embed_url(value["url"])
+        video = video_embed(value["url"])
+        context["video"] = video
+        context["embed_url"] = video.embed_url if video else None
+        # The stream gives each child its block id: stable across renders (the
+        # lesson body is cached), unique on the page; it names the transcript's
+        # anchor. A block rendered on its own (the admin's preview) has none.
+        block_id = (parent_context or {}).get("id") or "preview"
+        context["video_dom_id"] = f"video-{block_id}"
         return context
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.video import embed_url
+from lessons.video import embed_url, video_embed
 
 YT = "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
 
@@ -63,3 +63,43 @@ def test_supported_address_becomes_an_embed_address(url, expected):
 )
 def test_other_address_is_refused(url):
     assert embed_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "provider", "player", "watch"),
+    [
+        (
+            "https://youtu.be/aqz-KE-bpKQ?si=abc",
+            "YouTube",
+            YT + "?autoplay=1",
+            "https://www.youtube.com/watch?v=aqz-KE-bpKQ",
+        ),
+        (
+            "https://vimeo.com/76979871",
+            "Vimeo",
+            "https://player.vimeo.com/video/76979871?autoplay=1",
+            "https://vimeo.com/76979871",
+        ),
+        (
+            "https://home.wistia.com/medias/e4a27b971d",
+            "Wistia",
+            "https://fast.wistia.net/embed/iframe/e4a27b971d?autoPlay=true",
+            "https://fast.wistia.net/embed/iframe/e4a27b971d",
+        ),
+    ],
+)
+def test_video_embed_names_the_provider_its_player_and_public_page(
+    url, provider, player, watch
+):
+    video = video_embed(url)
+
+    assert video is not None
+    assert (video.provider, video.player_url, video.watch_url) == (
+        provider,
+        player,
+        watch,
+    )
+
+
+def test_video_embed_refuses_what_embed_url_refuses():
+    assert video_embed("https://evil.example.com/watch?v=aqz-KE-bpKQ") is None
