@@ -16,6 +16,7 @@ import time
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "accounts:permissions:generation"
 PERMISSIONS_SECONDS = 60 * 60
@@ -50,8 +51,17 @@ class CachedPermissionsBackend(ModelBackend):
 
 
 def permissions_changed(sender, **kwargs) -> None:
-    """``m2m_changed``/``post_save``/``post_delete`` receiver for the tables above."""
+    """``m2m_changed``/``post_save``/``post_delete`` receiver for the tables above.
+
+    Bumped now and on commit (a request between the two may have cached the
+    old permissions under the new number).
+    """
     if sender._meta.label_lower not in PERMISSION_TABLES:
         return
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def _increment() -> None:
     with contextlib.suppress(ValueError):  # no generation yet: nothing is cached
         cache.incr(GENERATION_KEY)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -29,7 +30,16 @@ def page_generation() -> int:
 
 
 def page_generation_bump(**kwargs) -> None:
-    """Make everything computed from the page tree stale."""
+    """Make everything computed from the page tree stale.
+
+    Bumped now and again when the transaction commits: a request that read the
+    new number before the commit may have cached what it saw of the old data.
+    """
+    _increment()
+    transaction.on_commit(_increment)
+
+
+def _increment() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: nothing cached can be current

@@ -15,6 +15,7 @@ import contextlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 from lessons.models import Post
 
@@ -56,5 +57,11 @@ def posts_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
     ):
         return  # a sign-in changes no name
     if label in ("lessons.post", "accounts.clinicianprofile", "accounts.user"):
-        with contextlib.suppress(ValueError):  # no generation yet: nothing cached
-            cache.incr(GENERATION_KEY)
+        # Now, and on commit: a request in between may have cached the old list.
+        _increment()
+        transaction.on_commit(_increment)
+
+
+def _increment() -> None:
+    with contextlib.suppress(ValueError):  # no generation yet: nothing cached
+        cache.incr(GENERATION_KEY)
