@@ -84,6 +84,25 @@ check: install ## Lint, Django checks, migrations check and the tests
 bench-insight: install ## Time the dashboard and reports on the demo and the scale school (bench/README.md)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/insight.py $(BENCH_ARGS)
 
+# The database to build the throwaway one beside (<name>_bench); Redis database
+# BENCH_REDIS_URL (default redis://127.0.0.1:6379/9) is flushed before each run.
+BENCH_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/practicum)
+
+.PHONY: bench
+bench: install ## Seed a throwaway PostgreSQL database and print the page benchmark (in process and over loopback)
+	@case " $(BENCH_ARGS) " in *" --skip-loopback "*) ;; *) \
+	  command -v wrk >/dev/null || { \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      echo "installing wrk (the HTTP load tool)"; \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || \
+	        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } || exit 1; \
+	    else \
+	      echo "make bench loads the site with wrk, which is not installed: run 'sudo apt-get install wrk'"; \
+	      echo "(or your system's wrk package), or pass BENCH_ARGS=--skip-loopback for the in-process figures only."; \
+	      exit 1; \
+	    fi; };; esac
+	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/speed.py $(BENCH_ARGS)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
