@@ -40,6 +40,7 @@ class HomePage(Page):
     subpage_types = ["courses.CourseIndexPage", "core.ContentPage"]
     max_count = 1
     page_description = _("The home page of the academy. There is only one.")
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("home page")
@@ -67,6 +68,7 @@ class ContentPage(Page):
     page_description = _(
         "A plain page of text, such as About, Privacy, Terms or the refund policy."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("content page")

@@ -44,6 +44,7 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     page_description = _("The course catalog. Add each course as a page below it.")
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("course catalog")
@@ -208,6 +209,7 @@ class CoursePage(Page):
         "A course: the page learners see before they enroll, with its price and CE "
         "hours. Add its modules as pages below it."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("course")
@@ -271,6 +273,7 @@ class ModulePage(ReleaseSchedule, Page):
     page_description = _(
         "A module of a course. Add its lessons below it and drag them into order."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("module")
