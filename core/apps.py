@@ -14,9 +14,11 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401  (registers the deploy checks)
             page_generation,
         )
+        from core.page_cache_signals import connect_page_cache_purges
         from core.spreadsheets import make_wagtail_exports_safe
 
         make_wagtail_exports_safe()
+        connect_page_cache_purges()
         # What is cached from the page tree goes stale when a page changes.
         for signal in (post_save, post_delete):
             signal.connect(page_generation.page_changed, dispatch_uid="core.pages")

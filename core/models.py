@@ -42,6 +42,7 @@ class HomePage(RouteByPathMixin, CachedViewRestrictionsMixin, Page):
     subpage_types = ["courses.CourseIndexPage", "core.ContentPage"]
     max_count = 1
     page_description = _("The home page of the academy. There is only one.")
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("home page")
@@ -69,6 +70,7 @@ class ContentPage(CachedViewRestrictionsMixin, Page):
     page_description = _(
         "A plain page of text, such as About, Privacy, Terms or the refund policy."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("content page")

@@ -36,7 +36,8 @@ from tests.lessons.factories import LessonPageFactory
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """allauth's rate limits and Wagtail's site root paths live in the cache."""
+    """allauth's rate limits, Wagtail's site root paths and the visitors' page
+    cache (core.page_cache) live in the cache: no test sees another's pages."""
     cache.clear()
     yield
     cache.clear()

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a visitor's cached page costs two cache reads.
+    "core.page_cache.PageCacheMiddleware",
     "core.middleware.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +192,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# PAGE CACHE (core/page_cache.py)
+# Visitors' public pages (home, catalog, course pages, free previews) come from
+# the default cache, purged on publish; entries also expire after this long.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # EMAIL (Django 6.1 mailers)
 # https://docs.djangoproject.com/en/6.1/topics/email/

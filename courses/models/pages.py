@@ -45,6 +45,7 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     page_description = _("The course catalog. Add each course as a page below it.")
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("course catalog")
@@ -209,6 +210,7 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
         "A course: the page learners see before they enroll, with its price and CE "
         "hours. Add its modules as pages below it."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("course")
@@ -272,6 +274,7 @@ class ModulePage(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
     page_description = _(
         "A module of a course. Add its lessons below it and drag them into order."
     )
+    cache_for_visitors = True  # the same for every visitor: core.page_cache
 
     class Meta:
         verbose_name = _("module")

@@ -53,6 +53,9 @@ class CourseItem(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
+    # A visitor's free preview is the same for every visitor (refusals are
+    # private); see core.page_cache.
+    cache_for_visitors = True
 
     class Meta:
         abstract = True

@@ -37,6 +37,13 @@ def _build_course(course_index, slug: str, modules: int, lessons: int) -> dict:
     return pages
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """Count the queries of rendering: a visitor's second view would otherwise
+    come from the page cache (core.page_cache), with none at all."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def courses(course_index):
     return {
