@@ -11,15 +11,27 @@ Wagtail's behaviour is kept: a page that routes its own sub-paths (a
 ``RoutablePageMixin`` page, such as a quiz) is handed the rest of the path,
 even when a page deeper down would match; the page found must be live
 (``Page.route`` checks that); anything else is a 404.
+
+The page a path leads to is kept in the cache for the current page generation
+(``core.page_generation``: any page change makes it stale), so a second
+request for the same address routes without a query. Each request gets its
+own copy (unpickled), never an object another request touched.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from core.page_generation import GENERATION_KEY, page_generation
+
+SECONDS = 24 * 60 * 60
 
 
 class RouteByPathMixin:
@@ -28,26 +40,41 @@ class RouteByPathMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:n]) + "/"
-            for n in range(1, len(path_components) + 1)
-        ]
-        rows = list(
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-            .order_by("depth")
-            .values_list("pk", "depth", "content_type_id")
-        )
-        if not rows:
-            raise Http404
-        target = rows[-1]
-        for row in rows:
-            if issubclass(_model(row), RoutablePageMixin):
-                target = row  # it decides what its sub-paths mean
-                break
-        pk, depth, _ = target
-        page = _model(target).objects.get(pk=pk)
-        return page.route(request, path_components[depth - self.depth :])
+        page = _page_for_path(self, path_components)
+        return page.route(request, path_components[page.depth - self.depth :])
+
+
+def _page_for_path(root, path_components) -> Page:
+    """The deepest page on the path (or the routable page that takes the rest),
+    as its specific type: from the cache for the current page generation, else
+    two queries. Only paths that lead to a page are cached."""
+    path = "/".join(path_components)
+    key = "core:route:" + hashlib.sha256(f"{root.pk}:{path}".encode()).hexdigest()
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or page_generation()
+    cached = found.get(key)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    prefixes = [
+        root.url_path + "/".join(path_components[:n]) + "/"
+        for n in range(1, len(path_components) + 1)
+    ]
+    rows = list(
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        .order_by("depth")
+        .values_list("pk", "content_type_id")
+    )
+    if not rows:
+        raise Http404
+    target = rows[-1]
+    for row in rows:
+        if issubclass(_model(row), RoutablePageMixin):
+            target = row  # it decides what its sub-paths mean
+            break
+    page = _model(target).objects.get(pk=target[0])
+    cache.set(key, (generation, page), SECONDS)
+    return page
 
 
 def _model(row) -> type[Page]:
-    return ContentType.objects.get_for_id(row[2]).model_class() or Page
+    return ContentType.objects.get_for_id(row[1]).model_class() or Page
