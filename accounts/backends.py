@@ -16,6 +16,7 @@ import time
 
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.db import transaction
 
 GENERATION_KEY = "accounts:permissions:generation"
 PERMISSIONS_SECONDS = 60 * 60
@@ -53,5 +54,12 @@ def permissions_changed(sender, **kwargs) -> None:
     """``m2m_changed``/``post_save``/``post_delete`` receiver for the tables above."""
     if sender._meta.label_lower not in PERMISSION_TABLES:
         return
+    _bump()
+    # Again at commit: until then other requests read the old grants and may
+    # cache them under the new generation.
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     with contextlib.suppress(ValueError):  # no generation yet: nothing is cached
         cache.incr(GENERATION_KEY)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -29,7 +30,17 @@ def page_generation() -> int:
 
 
 def page_generation_bump(**kwargs) -> None:
-    """Make everything computed from the page tree stale."""
+    """Make everything computed from the page tree stale, now and at commit.
+
+    The second bump matters: between the first and the commit, another
+    request still reads the old rows and may cache what it built from them
+    under the new generation. Outside a transaction both happen at once.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: nothing cached can be current

@@ -15,6 +15,7 @@ import contextlib
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 from lessons.models import Post
 
@@ -56,5 +57,12 @@ def posts_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
     ):
         return  # a sign-in changes no name
     if label in ("lessons.post", "accounts.clinicianprofile", "accounts.user"):
-        with contextlib.suppress(ValueError):  # no generation yet: nothing cached
-            cache.incr(GENERATION_KEY)
+        _bump()
+        # Again at commit: until then other requests read the old posts and
+        # may cache them under the new generation.
+        transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    with contextlib.suppress(ValueError):  # no generation yet: nothing cached
+        cache.incr(GENERATION_KEY)
