@@ -199,3 +199,18 @@ def test_two_learners_get_the_same_body(course, published):
     for person in ("first@example.com", "Firsty", "second@example.com", "Secondy"):
         assert person not in body
     assert "csrfmiddlewaretoken" not in body
+
+
+def test_a_published_course_description_shows_at_once(client, enrolled_client, course):
+    course.description = paragraph("FIRST-DESCRIPTION")
+    course.save_revision().publish()
+    for who in (client, enrolled_client):
+        assert "FIRST-DESCRIPTION" in who.get(course.url).content.decode()
+
+    course.description = paragraph("SECOND-DESCRIPTION")
+    course.save_revision().publish()
+
+    for who in (client, enrolled_client):
+        html = who.get(course.url).content.decode()
+        assert "SECOND-DESCRIPTION" in html
+        assert "FIRST-DESCRIPTION" not in html
