@@ -57,3 +57,12 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def notices(callbacks) -> list:
+    """What a block queued for its commit, less the caches' generation bumps.
+
+    Saving a post or a user also bumps the posts cache's generation again at
+    commit (``posts_cache``); tests that count notifications ignore those.
+    """
+    return [c for c in callbacks if c.__qualname__ != "_bump"]
