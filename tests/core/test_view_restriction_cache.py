@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
+from courses.roles import ASSISTANT
 from tests.courses.factories import CoursePageFactory, ModulePageFactory
 from tests.lessons.factories import body_marker
 
@@ -135,3 +136,12 @@ def test_an_alias_is_checked_by_wagtail(client, course_index, preview_lesson):
     response = client.get(alias.url)
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_a_restrictions_new_groups_apply_at_once(editor_client, preview_lesson):
+    restriction = _restrict(preview_lesson, GROUPS)  # Editors may see it
+    assert _shows(editor_client, preview_lesson)
+
+    restriction.groups.set([Group.objects.get(name=ASSISTANT)])
+
+    assert _refused(editor_client, preview_lesson)

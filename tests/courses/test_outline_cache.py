@@ -230,3 +230,14 @@ def test_every_tree_change_moves_the_generation(course, module, lesson):
     changed()
     lesson.delete()
     changed()
+
+
+def test_an_unpublished_course_closes_its_lessons_at_once(
+    enrolled_client, course, lesson
+):
+    _both(enrolled_client, course, lesson)
+
+    course.unpublish()
+
+    assert enrolled_client.get(lesson.url).status_code == 404
+    assert enrolled_client.get(course.url).status_code == 404
