@@ -81,6 +81,7 @@ def account_delete(*, user: User) -> None:
     user.set_unusable_password()
     user.save()
     ClinicianProfile.objects.filter(user=user).update(
+        display_name="",
         name_on_certificate="",
         profession="",
         license_type="",

@@ -76,20 +76,21 @@ def _diff(small: list[str], large: list[str]) -> str:
 
 
 CASES = [
-    # (view, who, status)
-    ("course", "anonymous", 200),
-    ("course", "enrolled", 200),
-    ("preview", "anonymous", 200),
-    ("lesson", "anonymous", 403),
-    ("lesson", "enrolled", 200),
+    # (view, who, status, the most queries it may run with warm caches)
+    ("course", "anonymous", 200, 2),
+    ("course", "enrolled", 200, 5),
+    ("preview", "anonymous", 200, 2),
+    ("lesson", "anonymous", 403, 2),
+    ("lesson", "enrolled", 200, 5),
 ]
 
 
 @pytest.mark.parametrize(
-    ("view", "who", "status"), [pytest.param(*c, id=f"{c[0]}-{c[1]}") for c in CASES]
+    ("view", "who", "status", "most"),
+    [pytest.param(*c, id=f"{c[0]}-{c[1]}") for c in CASES],
 )
 def test_query_count_does_not_grow_with_the_course(
-    courses, learner_in_both, view, who, status
+    courses, learner_in_both, view, who, status, most
 ):
     # Given a small and a large course, and a visitor or an enrolled learner
     client = Client()
@@ -108,4 +109,5 @@ def test_query_count_does_not_grow_with_the_course(
         f"{SIZES['small']} (modules, lessons) vs {counts['large']} for "
         f"{SIZES['large']}. Extra queries:\n{_diff(queries['small'], queries['large'])}"
     )
+    assert counts["large"] <= most, "\n".join(q[:200] for q in queries["large"])
     print(f"{view} page as {who}: {counts['small']} queries (both sizes)")

@@ -14,6 +14,7 @@ from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant
 from lessons.models import AuthorRole, Post, PostKind
 from tests.accounts.factories import UserFactory
+from tests.cache_bumps import without_cache_bumps
 
 
 class PostFactory(DjangoModelFactory):
@@ -57,3 +58,8 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def notices(callbacks) -> list:
+    """What a block queued for its commit, less the caches' generation bumps."""
+    return without_cache_bumps(callbacks)
