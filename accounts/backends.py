@@ -38,14 +38,19 @@ class CachedPermissionsBackend(ModelBackend):
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            cache.add(GENERATION_KEY, time.time_ns())
-            generation = cache.get(GENERATION_KEY)
             superuser = int(user_obj.is_superuser)
-            key = f"accounts:permissions:{generation}:{user_obj.pk}:{superuser}"
-            permissions = cache.get(key)
-            if permissions is None:
+            key = f"accounts:permissions:{user_obj.pk}:{superuser}"
+            found = cache.get_many([GENERATION_KEY, key])  # one round trip
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                cache.add(GENERATION_KEY, time.time_ns())
+                generation = cache.get(GENERATION_KEY)
+            cached = found.get(key)
+            if cached is not None and cached[0] == generation:
+                permissions = cached[1]
+            else:
                 permissions = super().get_all_permissions(user_obj)
-                cache.set(key, permissions, PERMISSIONS_SECONDS)
+                cache.set(key, (generation, permissions), PERMISSIONS_SECONDS)
             user_obj._perm_cache = permissions
         return user_obj._perm_cache
 

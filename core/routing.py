@@ -23,15 +23,12 @@ from __future__ import annotations
 import hashlib
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.http import Http404
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from core.page_generation import GENERATION_KEY, page_generation
-
-SECONDS = 24 * 60 * 60
+from core.page_generation import generation_cached
 
 
 class RouteByPathMixin:
@@ -46,15 +43,16 @@ class RouteByPathMixin:
 
 def _page_for_path(root, path_components) -> Page:
     """The deepest page on the path (or the routable page that takes the rest),
-    as its specific type: from the cache for the current page generation, else
-    two queries. Only paths that lead to a page are cached."""
+    as its specific type: computed once per page generation (two queries).
+    Only paths that lead to a page are kept."""
     path = "/".join(path_components)
     key = "core:route:" + hashlib.sha256(f"{root.pk}:{path}".encode()).hexdigest()
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or page_generation()
-    cached = found.get(key)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
+    return generation_cached(
+        key, lambda: _page_find(root, path_components), fresh_copy=True
+    )
+
+
+def _page_find(root, path_components) -> Page:
     prefixes = [
         root.url_path + "/".join(path_components[:n]) + "/"
         for n in range(1, len(path_components) + 1)
@@ -71,9 +69,7 @@ def _page_for_path(root, path_components) -> Page:
         if issubclass(_model(row), RoutablePageMixin):
             target = row  # it decides what its sub-paths mean
             break
-    page = _model(target).objects.get(pk=target[0])
-    cache.set(key, (generation, page), SECONDS)
-    return page
+    return _model(target).objects.get(pk=target[0])
 
 
 def _model(row) -> type[Page]:

@@ -10,14 +10,11 @@ it to Wagtail through the attribute ``Site.find_for_request`` reads first.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 
 from wagtail.models import Site
 
-from core.page_generation import GENERATION_KEY, page_generation
-
-SECONDS = 24 * 60 * 60
+from core.page_generation import generation_cached
 
 
 class CachedSiteMiddleware:
@@ -37,15 +34,17 @@ class CachedSiteMiddleware:
 
 def _site_attach(request) -> None:
     hostname = split_domain_port(request.get_host())[0]
-    key = f"core:site:{hostname}:{request.get_port()}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or page_generation()
-    cached = found.get(key)
-    if cached is not None and cached[0] == generation:
-        request._wagtail_site = cached[1]
-        return
-    site = Site.find_for_request(request)  # Wagtail's own lookup; sets the attribute
+    port = request.get_port()
+    request._wagtail_site = generation_cached(
+        f"core:site:{hostname}:{port}",
+        lambda: _site_find(request),
+        fresh_copy=True,
+    )
+
+
+def _site_find(request):
+    site = Site._find_for_request(request)  # Wagtail's own lookup
     if site is not None:
         # The root page as its specific type, so routing needs no query for it.
         site.root_page = site.root_page.specific
-    cache.set(key, (generation, site), SECONDS)
+    return site

@@ -10,13 +10,9 @@ the restrictions themselves are read only for a page under one of them.
 
 from __future__ import annotations
 
-from django.core.cache import cache
-
 from wagtail.models import Page, PageViewRestriction
 
-from core.page_generation import page_generation
-
-SECONDS = 24 * 60 * 60
+from core.page_generation import generation_cached
 
 
 class CachedViewRestrictionsMixin:
@@ -32,17 +28,14 @@ class CachedViewRestrictionsMixin:
         return PageViewRestriction.objects.filter(page_id__in=page_ids)
 
 
-def _restricted() -> list[tuple[str, int]] | None:
+def _restricted() -> tuple[tuple[str, int], ...] | None:
     """(path, page id) of every restricted page; None while any page is an alias."""
-    key = f"core:view-restrictions:{page_generation()}"
-    found = cache.get(key, default=False)
-    if found is not False:
-        return found
+    return generation_cached("core:view-restrictions", _restricted_find)
+
+
+def _restricted_find():
     if Page.objects.filter(alias_of__isnull=False).exists():
-        found = None
-    else:
-        found = list(
-            PageViewRestriction.objects.values_list("page__path", "page_id").distinct()
-        )
-    cache.set(key, found, SECONDS)
-    return found
+        return None
+    return tuple(
+        PageViewRestriction.objects.values_list("page__path", "page_id").distinct()
+    )

@@ -23,7 +23,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from core.memo import GenerationMemo
-from core.page_generation import GENERATION_KEY, page_generation
+from core.page_generation import generation_cached, page_generation
 from courses.models import CoursePage
 from courses.models.schedule import release_date
 
@@ -78,15 +78,11 @@ def _outline_key(course_id: int) -> str:
 
 def course_of_item(page):
     """The ``CoursePage`` above ``page`` (None if none, live or not), from the cache."""
-    key = f"courses:course-of:{page.pk}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or page_generation()
-    cached = found.get(key)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    course = CoursePage.objects.ancestor_of(page).first()
-    cache.set(key, (generation, course), OUTLINE_SECONDS)
-    return course
+    return generation_cached(
+        f"courses:course-of:{page.pk}",
+        lambda: CoursePage.objects.ancestor_of(page).first(),
+        fresh_copy=True,
+    )
 
 
 def course_outline(course) -> Outline:
@@ -102,7 +98,7 @@ def course_outlines(courses) -> dict[int, Outline]:
     Outlines are immutable, so threads share them.
     """
     keys = {course.pk: _outline_key(course.pk) for course in courses}
-    generation = cache.get(GENERATION_KEY) or page_generation()
+    generation = page_generation()
     outlines = {}
     for pk in keys:
         outline = _memo.get(pk, generation)

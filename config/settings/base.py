@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Reads the page generation once per request (core/page_generation.py).
+    "core.page_generation.PageGenerationMiddleware",
     # Before sessions and auth: a visitor's cached page costs two cache reads.
     "core.page_cache.PageCacheMiddleware",
     "core.middleware.PrivateResponseMiddleware",

@@ -11,14 +11,11 @@ previews render afresh: a draft is not the live revision.
 from __future__ import annotations
 
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 
-from core.page_generation import GENERATION_KEY, page_generation
+from core.page_generation import generation_cached
 
 register = template.Library()
-
-SECONDS = 24 * 60 * 60
 
 
 @register.simple_tag(takes_context=True)
@@ -29,11 +26,6 @@ def include_block_cached(context, page, field_name: str):
     if getattr(request, "is_preview", False) or not page.live_revision_id:
         return value.render_as_block(context=context.flatten())
     key = f"core:stream:{page.pk}:{field_name}:{page.live_revision_id}:{get_language()}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or page_generation()
-    cached = found.get(key)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    html = value.render_as_block(context=context.flatten())
-    cache.set(key, (generation, html), SECONDS)
-    return html
+    return generation_cached(
+        key, lambda: value.render_as_block(context=context.flatten())
+    )
