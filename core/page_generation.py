@@ -17,10 +17,8 @@ round trip to Redis for all of it.
 from __future__ import annotations
 
 import pickle
-import time
 
 from django.core.cache import cache
-from django.db import transaction
 
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
@@ -28,9 +26,11 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from asgiref.local import Local
 
+from core.generation import Generation
 from core.memo import GenerationMemo
 
-GENERATION_KEY = "core:pages:generation"
+PAGES = Generation("core:pages:generation")
+GENERATION_KEY = PAGES.key
 DAY = 24 * 60 * 60
 
 _request = Local()  # the generation one request has read, per thread
@@ -58,14 +58,11 @@ class PageGenerationMiddleware:
 
 
 def page_generation() -> int:
-    """The current generation; a fresh one, never used before, if it was evicted."""
+    """The current generation (read once per request)."""
     current = getattr(_request, "generation", None)
     if current is not None:
         return current
-    current = cache.get(GENERATION_KEY)
-    if current is None:
-        cache.add(GENERATION_KEY, time.time_ns())
-        current = cache.get(GENERATION_KEY)
+    current = PAGES.current()
     if hasattr(_request, "generation"):  # in a request: keep it for the rest
         _request.generation = current
     return current
@@ -94,20 +91,8 @@ def generation_cached(key: str, build, *, fresh_copy: bool = False):
 
 
 def page_generation_bump(**kwargs) -> None:
-    """Make everything computed from the page tree stale.
-
-    Bumped now and again when the transaction commits: a request that read the
-    new number before the commit may have cached what it saw of the old data.
-    """
-    _increment()
-    transaction.on_commit(_increment)
-
-
-def _increment() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: nothing cached can be current
-        cache.add(GENERATION_KEY, time.time_ns())
+    """Make everything computed from the page tree stale."""
+    PAGES.bump()
     if getattr(_request, "generation", None) is not None:
         _request.generation = None  # this request reads the new one
 

@@ -11,36 +11,25 @@ them on each request.
 
 from __future__ import annotations
 
-import contextlib
-import time
-
-from django.core.cache import cache
-from django.db import transaction
-
+from core.generation import Generation
 from lessons.models import Post
 
-GENERATION_KEY = "lessons:posts:generation"
+POSTS = Generation("lessons:posts:generation")
+GENERATION_KEY = POSTS.key
 SECONDS = 60 * 60
 
 
 def page_posts(page_id: int) -> list[Post]:
     """The posts under a page, oldest first, with ``author.profile`` loaded."""
-    key = f"lessons:posts:{page_id}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, time.time_ns())
-        generation = cache.get(GENERATION_KEY)
-    cached = found.get(key)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    posts = list(
-        Post.objects.filter(page_id=page_id)
-        .select_related("author__profile")
-        .order_by("created_at", "pk")
+    return POSTS.cached(
+        f"lessons:posts:{page_id}",
+        lambda: list(
+            Post.objects.filter(page_id=page_id)
+            .select_related("author__profile")
+            .order_by("created_at", "pk")
+        ),
+        SECONDS,
     )
-    cache.set(key, (generation, posts), SECONDS)
-    return posts
 
 
 def posts_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
@@ -57,11 +46,4 @@ def posts_changed(sender, instance=None, update_fields=None, **kwargs) -> None:
     ):
         return  # a sign-in changes no name
     if label in ("lessons.post", "accounts.clinicianprofile", "accounts.user"):
-        # Now, and on commit: a request in between may have cached the old list.
-        _increment()
-        transaction.on_commit(_increment)
-
-
-def _increment() -> None:
-    with contextlib.suppress(ValueError):  # no generation yet: nothing cached
-        cache.incr(GENERATION_KEY)
+        POSTS.bump()
