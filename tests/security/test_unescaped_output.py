@@ -63,7 +63,7 @@ def test_autoescape_off_only_in_plain_text_emails():
 # Modules allowed to call mark_safe, and why what they mark is safe.
 MARK_SAFE_ALLOWED = {
     # joins pieces rendered by includes/outline_item.html and outline_parts.html
-    # (autoescaped templates), nothing else; tests/courses/test_outline_cache.py
+    # (autoescaped templates), nothing else; tests/courses/test_outline_html.py
     # checks a title with markup comes out escaped
     "courses/outline_html.py",
 }
