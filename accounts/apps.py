@@ -12,10 +12,18 @@ class AccountsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from accounts.backends import permissions_changed
+        from accounts.user_cache import user_rows_changed
 
         # Cached permission sets go stale when groups or grants change.
         for signal in (m2m_changed, post_save, post_delete):
             signal.connect(permissions_changed, dispatch_uid="accounts.permissions")
+        # The session's user is read through the cache (accounts/user_cache.py).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                user_rows_changed,
+                sender=self.get_model("User"),
+                dispatch_uid="accounts.user",
+            )
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -6,8 +6,11 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from allauth.account.signals import email_confirmed
 
+        from accounts.user_cache import user_rows_changed
         from core.page_cache_signals import purge_when_changed
         from courses.models import Approval, CourseCredit, Instructor
         from courses.receivers import accept_invitations_on_email_confirmed
@@ -19,3 +22,11 @@ class CoursesConfig(AppConfig):
         # Course pages and catalog cards show instructors and CE details
         # (credit lines are also written on publish; scripts may write them alone).
         purge_when_changed(Instructor, Approval, CourseCredit)
+        # A learner's enrollment is read through their cache
+        # (courses.access.learner_progress; lessons connects its completions).
+        for signal in (post_save, post_delete):
+            signal.connect(
+                user_rows_changed,
+                sender=self.get_model("Enrollment"),
+                dispatch_uid="courses.user_rows",
+            )

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from accounts.user_cache import user_cached
 from lessons.models import QuizAttempt, QuizPage, RevealRule
-from lessons.services import attempts_allowed_for
+from lessons.services import attempts_allowed, attempts_granted
 
 
 def quiz_attempts(*, user, quiz: QuizPage) -> QuerySet[QuizAttempt]:
@@ -36,11 +37,25 @@ class QuizStanding:
 
 
 def quiz_standing(*, user, quiz: QuizPage) -> QuizStanding:
-    attempts = list(quiz_attempts(user=user, quiz=quiz))
+    """``user``'s attempts at ``quiz`` and what is left, for showing (not for
+    deciding: the services lock and read the rows themselves).
+
+    The attempts and grants are read through the learner's cache
+    (``accounts.user_cache``), which any change to one of them invalidates;
+    the quiz's own limit is read from the page as published.
+    """
+    attempts, granted = user_cached(
+        user.pk,
+        f"quiz:{quiz.pk}",
+        lambda: (
+            list(quiz_attempts(user=user, quiz=quiz)),
+            attempts_granted(user=user, quiz=quiz),
+        ),
+    )
     return QuizStanding(
         submitted=[a for a in attempts if not a.is_open],
         open_attempt=next((a for a in attempts if a.is_open), None),
-        allowed=attempts_allowed_for(user=user, quiz=quiz),
+        allowed=attempts_allowed(quiz=quiz, granted=granted),
     )
 
 

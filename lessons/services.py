@@ -52,13 +52,22 @@ def attempts_allowed_for(*, user: User, quiz: QuizPage) -> int | None:
     """How many submitted attempts ``user`` may make in all; None is unlimited."""
     if not quiz.attempts_allowed:
         return None
-    extra = (
+    return attempts_allowed(quiz=quiz, granted=attempts_granted(user=user, quiz=quiz))
+
+
+def attempts_granted(*, user: User, quiz: QuizPage) -> int:
+    """The extra attempts given to ``user`` at ``quiz``, all grants together."""
+    return (
         QuizAttemptGrant.objects.filter(user=user, quiz=quiz).aggregate(
             total=Sum("extra_attempts")
         )["total"]
         or 0
     )
-    return quiz.attempts_allowed + extra
+
+
+def attempts_allowed(*, quiz: QuizPage, granted: int) -> int | None:
+    """The quiz's attempts plus ``granted`` extra ones; None is unlimited."""
+    return quiz.attempts_allowed + granted if quiz.attempts_allowed else None
 
 
 def quiz_attempts_grant(

@@ -9,9 +9,10 @@ from config.settings.env import env
 # https://docs.djangoproject.com/en/6.1/topics/auth/customizing/
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    # ModelBackend with permission sets cached (accounts/backends.py)
+    # ModelBackend and allauth's, with users and permission sets read through
+    # the cache (accounts/backends.py)
     "accounts.backends.CachedPermissionsBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.CachedAuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"

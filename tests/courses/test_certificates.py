@@ -37,6 +37,7 @@ from courses.services import (
     enrollment_grant,
 )
 from tests.accounts.factories import UserFactory
+from tests.cache_bumps import without_cache_bumps
 from tests.courses.ce_support import (
     BODY_NAME,
     COURSE_TITLE,
@@ -597,6 +598,6 @@ def test_no_email_when_the_transaction_rolls_back(
     evaluate(learner_user, ready)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         course_completion_attempt(user=learner_user, course=ready.course)
-    assert len(callbacks) == 1  # queued for the commit, not sent
+    assert len(without_cache_bumps(callbacks)) == 1  # queued for the commit, not sent
     assert mail.outbox == []
     assert Enrollment.objects.get(user=learner_user).completed_at is not None
