@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.apps import apps
 from django.utils import timezone
@@ -85,12 +86,32 @@ class CourseState:
     modules: list[ModuleState]
     outline: Outline | None = None  # what the state was built from
 
-    @property
+    # A state is built once and then only read: what is derived from it is kept.
+    @cached_property
     def items(self) -> list[ItemState]:
         return [item for module in self.modules for item in module.items]
 
+    @cached_property
+    def _positions(self) -> dict[int, int]:
+        return {item.page.pk: index for index, item in enumerate(self.items)}
+
     def item(self, page_id: int) -> ItemState | None:
-        return next((i for i in self.items if i.page.pk == page_id), None)
+        index = self._positions.get(page_id)
+        return None if index is None else self.items[index]
+
+    def neighbours(
+        self, page_id: int
+    ) -> tuple[ItemState | None, ItemState | None, ItemState | None]:
+        """(the item before, the item, the item after) ``page_id`` in tree order."""
+        index = self._positions.get(page_id)
+        if index is None:
+            return None, None, None
+        items = self.items
+        return (
+            items[index - 1] if index > 0 else None,
+            items[index],
+            items[index + 1] if index + 1 < len(items) else None,
+        )
 
     @property
     def is_enrolled(self) -> bool:
@@ -98,7 +119,7 @@ class CourseState:
             self.enrollment and self.enrollment.status == EnrollmentStatus.ACTIVE
         )
 
-    @property
+    @cached_property
     def required_items(self) -> list[ItemState]:
         return [item for item in self.items if item.required]
 
@@ -213,6 +234,8 @@ def _state_build(
     # Drip counts from the enrollment's anchor (set by the instructor) or the
     # day the learner enrolled; the row is already loaded, so no extra query.
     enrolled_on = enrollment.release_anchor if enrollment else None
+    standing = _standing(user, enrollment, is_editor)
+    sequential = course.is_sequential
     modules: list[ModuleState] = []
     previous_required: ItemState | None = None
     for outline_module in outline.modules:
@@ -227,9 +250,7 @@ def _state_build(
                 completed=page.pk in completed,
                 opens_on=_opens_on(module, page, enrolled_on),
             )
-            item.reason = _reason(
-                item, course, enrollment, is_editor, user, today, previous_required
-            )
+            item.reason = _reason(item, standing, sequential, today, previous_required)
             if item.reason == Reason.PREVIOUS_INCOMPLETE and previous_required:
                 item.previous = previous_required.page
             modules[-1].items.append(item)
@@ -247,25 +268,37 @@ def _state_build(
 def _opens_on(
     module: OutlinePage, page: OutlinePage, enrolled_on: date | None
 ) -> date | None:
-    dates = [module.opens_on(enrolled_on), page.opens_on(enrolled_on)]
-    dates = [d for d in dates if d is not None]
-    return max(dates) if dates else None
+    module_opens, page_opens = module.opens_on(enrolled_on), page.opens_on(enrolled_on)
+    if module_opens is None or page_opens is None:
+        return page_opens if module_opens is None else module_opens
+    return max(module_opens, page_opens)
 
 
-def _reason(item, course, enrollment, is_editor, user, today, previous) -> Reason:
+def _standing(user, enrollment, is_editor) -> Reason | None:
+    """What decides every item alike but free previews; None: an active enrollment."""
     if is_editor:
         return Reason.EDITOR
-    if item.page.is_free_preview:
-        return Reason.FREE_PREVIEW
     if not user.is_authenticated:
         return Reason.LOGIN_REQUIRED
     if enrollment is None:
         return Reason.NOT_ENROLLED
     if enrollment.status != EnrollmentStatus.ACTIVE:
         return Reason.REVOKED
+    return None
+
+
+def _reason(item, standing, sequential, today, previous) -> Reason:
+    # In this order: editors, free previews, the learner's standing, the
+    # release date, the sequence.
+    if standing is Reason.EDITOR:
+        return Reason.EDITOR
+    if item.page.is_free_preview:
+        return Reason.FREE_PREVIEW
+    if standing is not None:
+        return standing
     if item.opens_on and item.opens_on > today:
         return Reason.NOT_YET_RELEASED
-    if course.is_sequential and previous is not None and not previous.completed:
+    if sequential and previous is not None and not previous.completed:
         return Reason.PREVIOUS_INCOMPLETE
     return Reason.ENROLLED
 

@@ -56,6 +56,8 @@ class OutlinePage:
 
     def opens_on(self, enrolled_on: date | None) -> date | None:
         """The date this page opens for a learner who enrolled on ``enrolled_on``."""
+        if self.release_on is None and not self.release_after_days:
+            return None  # most pages: open at once
         return release_date(self.release_on, self.release_after_days, enrolled_on)
 
 

@@ -110,12 +110,9 @@ def course_next_step_after(
     step = course_next_step(state=state, certificates=certificates)
     if step.is_finished:
         return step
-    items = state.items
-    position = next(
-        (i for i, item in enumerate(items) if item.page.pk == page_id), None
-    )
-    if position is not None and position + 1 < len(items):
-        return NextStep(kind=StepKind.CONTINUE, item=items[position + 1])
+    _previous, _current, next_item = state.neighbours(page_id)
+    if next_item is not None:
+        return NextStep(kind=StepKind.CONTINUE, item=next_item)
     left = next((item for item in state.required_items if not item.completed), None)
     return NextStep(kind=StepKind.CONTINUE, item=left or step.item)
 

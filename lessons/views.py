@@ -62,10 +62,9 @@ def item_completion(request, page_id: int):
         )
         return redirect(decision.course.url)  # its call to action leads there
     # Continue with the next item in tree order, now that this one is done.
-    items = decision.state.items
-    position = next(i for i, item in enumerate(items) if item.page.pk == page.pk)
-    if position + 1 < len(items):
-        return redirect(items[position + 1].page.url)
+    _previous, _current, next_item = decision.state.neighbours(page.pk)
+    if next_item is not None:
+        return redirect(next_item.page.url)
     messages.success(request, _("You have reached the end of the course."))
     return redirect(decision.course.url)
 
@@ -154,11 +153,10 @@ def _after_passing(request, *, quiz) -> dict:
         certificates=enrollment_certificates(state.enrollment),
     )
     left = state.progress_total - state.progress_done
-    next_index = next(
-        (i + 1 for i, item in enumerate(state.items) if item.page.pk == quiz.pk), None
-    )
+    _previous, current, next_item = state.neighbours(quiz.pk)
+    is_last = current is not None and next_item is None
     return {
         "next_step": step,
         # After the last item with required ones left, say how many are left.
-        "required_left": left if next_index == len(state.items) else 0,
+        "required_left": left if is_last else 0,
     }

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from courses.access import AccessDecision, Reason, item_access, user_is_editor
 from courses.models import CoursePage
 from lessons.discussion.posts_cache import page_posts
-from lessons.models import Post, PostKind, QuizAttempt, QuizPage
+from lessons.models import Post, PostKind, QuizPage
+from lessons.selectors import quiz_standing
 
 MODERATE = "lessons.moderate_post"
 
@@ -76,9 +77,9 @@ def _is_quiz(page) -> bool:
 
 
 def _quiz_finished(*, user, page) -> bool:
-    return QuizAttempt.objects.filter(
-        user=user, quiz_id=page.pk, submitted_at__isnull=False
-    ).exists()
+    """Whether ``user`` submitted an attempt (read through their cache)."""
+    quiz = page if isinstance(page, QuizPage) else page.specific
+    return bool(quiz_standing(user=user, quiz=quiz).submitted)
 
 
 def post_editable_until(post: Post):

@@ -94,22 +94,13 @@ class CourseItem(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
             state = decision.state
         else:
             state = course_state(user=request.user, course=self.course)
-        items = state.items
-        index_ = next(
-            (i for i, item in enumerate(items) if item.page.pk == self.pk), None
-        )
-        previous_item = items[index_ - 1] if index_ else None
-        next_item = (
-            items[index_ + 1]
-            if index_ is not None and index_ + 1 < len(items)
-            else None
-        )
+        previous_item, current_item, next_item = state.neighbours(self.pk)
         context.update(
             {
                 "course": state.course,
                 "state": state,
                 "outline": state.modules,
-                "current_item": items[index_] if index_ is not None else None,
+                "current_item": current_item,
                 "previous_item": previous_item,
                 "next_item": next_item,
                 "discussion": self._discussion(request),
