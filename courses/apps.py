@@ -13,7 +13,10 @@ class CoursesConfig(AppConfig):
         from accounts.user_cache import user_rows_changed
         from core.page_cache_signals import purge_when_changed
         from courses.models import Approval, CourseCredit, Instructor
-        from courses.receivers import accept_invitations_on_email_confirmed
+        from courses.receivers import (
+            accept_invitations_on_email_confirmed,
+            certificate_changed,
+        )
 
         email_confirmed.connect(
             accept_invitations_on_email_confirmed,
@@ -22,11 +25,17 @@ class CoursesConfig(AppConfig):
         # Course pages and catalog cards show instructors and CE details
         # (credit lines are also written on publish; scripts may write them alone).
         purge_when_changed(Instructor, Approval, CourseCredit)
-        # A learner's enrollment is read through their cache
-        # (courses.access.learner_progress; lessons connects its completions).
+        # A learner's enrollments and certificates are read through their cache
+        # (courses.access.learner_progress, courses.selectors.learner_dashboard;
+        # lessons connects its completions).
         for signal in (post_save, post_delete):
             signal.connect(
                 user_rows_changed,
                 sender=self.get_model("Enrollment"),
                 dispatch_uid="courses.user_rows",
+            )
+            signal.connect(
+                certificate_changed,
+                sender=self.get_model("Certificate"),
+                dispatch_uid="courses.user_rows.certificate",
             )

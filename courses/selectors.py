@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 
 from wagtail.models import Page
 
+from accounts.user_cache import user_cached
+from core.page_generation import page_generation
 from courses.access import (
     CourseState,
     ItemState,
@@ -172,9 +174,18 @@ class DashboardCourse:
 
 
 def learner_dashboard(*, user) -> list[DashboardCourse]:
-    """Each active enrollment with its progress and what to do next."""
+    """Each active enrollment with its progress and what to do next.
+
+    The enrollments, their courses and certificates come from the learner's
+    cache (``accounts.user_cache``) for the current page generation: a change
+    to one of their rows, or to any page, reads them again.
+    """
     entries = []
-    enrollments = list(learner_enrollments(user=user))
+    enrollments = user_cached(
+        user.pk,
+        f"dashboard:{page_generation()}",
+        lambda: list(learner_enrollments(user=user)),
+    )
     states = course_states_for_enrollments(user=user, enrollments=enrollments)
     for enrollment in enrollments:
         state = states[enrollment.course_id]

@@ -20,6 +20,7 @@ from courses.models import Enrollment, EnrollmentSource, EnrollmentStatus
 from courses.services import enrollment_grant, enrollment_revoke
 from lessons.models import QuizAttemptGrant
 from tests.accounts.factories import UserFactory
+from tests.cache_bumps import without_cache_bumps
 from tests.courses.learner_admin_support import (
     VIEW,
     client_for,
@@ -341,7 +342,7 @@ def test_manual_enrollment_emails_the_learner_once_after_commit(
             )
 
     # Then exactly one email went out, after commit, with text and HTML parts
-    assert len(callbacks) == 1
+    assert len(without_cache_bumps(callbacks)) == 1
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["subject@example.com"]

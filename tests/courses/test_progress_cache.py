@@ -102,3 +102,53 @@ def test_a_visitor_reads_nothing(course):
     with CaptureQueriesContext(connection) as ctx:
         assert learner_progress(AnonymousUser(), course) == (None, frozenset())
     assert ctx.captured_queries == []
+
+
+# The dashboard ---------------------------------------------------------------
+
+
+def _dashboard(client) -> str:
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_dashboard_reads_nothing_when_warm(enrolled_client, course):
+    _dashboard(enrolled_client)
+
+    with CaptureQueriesContext(connection) as ctx:
+        html = _dashboard(enrolled_client)
+
+    assert course.title in html
+    assert [q["sql"] for q in ctx.captured_queries] == []
+
+
+def test_the_dashboard_shows_changes_at_once(
+    enrolled_client, enrolled_learner, course, paid_course, lesson
+):
+    # Given a warm dashboard
+    assert paid_course.title not in _dashboard(enrolled_client)
+
+    # A new enrollment, a completion, a revocation and a renamed course show at once
+    enrollment_grant(
+        user=enrolled_learner, course=paid_course, source=EnrollmentSource.PURCHASE
+    )
+    assert paid_course.title in _dashboard(enrolled_client)
+
+    item_complete(user=enrolled_learner, page=lesson, course=course)
+    assert (
+        enrolled_client.get("/dashboard/")
+        .context["courses"][-1]
+        .state.item(lesson.pk)
+        .completed
+    )
+
+    enrollment_revoke(
+        enrollment=Enrollment.objects.get(user=enrolled_learner, course=paid_course),
+        reason="Refunded",
+    )
+    assert paid_course.title not in _dashboard(enrolled_client)
+
+    course.title = "Mitigation, renamed"
+    course.save_revision().publish()
+    assert "Mitigation, renamed" in _dashboard(enrolled_client)
