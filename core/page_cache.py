@@ -27,34 +27,33 @@ fresh page. ``X-Page-Cache`` says ``hit`` or ``miss`` (rendered and stored).
 
 Keys and purging. A key is the scheme, host and full path with its query
 string (HEAD reads GET's entry; only GET stores), today's date (CE approvals,
-release dates and the footer's year change with the date) and a generation
-number kept in the cache. ``page_cache_purge`` bumps the generation, so every
-earlier entry is orphaned at once: ``core.page_cache_signals`` calls it on
-publish, unpublish, move, save and delete of any page and on changes to the
-other models public pages show. The generation is read before the page is
-rendered, so a page rendered while someone publishes is stored under the old
-generation and never served; the bump is repeated on commit, because a
-request may read the new generation before the publishing transaction has
-committed. Entries also expire after ``PAGE_CACHE_SECONDS``, so anything a
-purge missed heals. With a per-process cache (no Redis) a purge reaches only
-the process that made it: production uses Redis (``core.W001`` warns).
+release dates and the footer's year change with the date) and the page
+generation (``core.page_generation``), which publish, unpublish, move, save
+and delete of any page and changes to the other models public pages show
+bump, so every earlier entry is orphaned at once. The generation is read
+before the page is rendered, so a page rendered while someone publishes is
+stored under the old generation and never served; the bump is repeated on
+commit, because a request may read the new generation before the publishing
+transaction has committed. Entries also expire after ``PAGE_CACHE_SECONDS``,
+so anything a purge missed heals. With a per-process cache (no Redis) a purge
+reaches only the process that made it: production uses Redis (``core.W001``
+warns).
 """
 
 from __future__ import annotations
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.csp import CSP
 
+from core.page_generation import page_generation
+
 HEADER = "X-Page-Cache"
-GENERATION_KEY = "page-cache:generation"
 CSRF_FIELD = b"csrfmiddlewaretoken"
 REFUSING_DIRECTIVES = {"private", "no-store", "no-cache"}
 
@@ -137,31 +136,5 @@ def entry_key(request) -> str:
     """The page's key under the current generation and today's date."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{generation()}:{timezone.localdate().isoformat()}:{digest}"
-
-
-def generation() -> int:
-    current = cache.get(GENERATION_KEY)
-    if current is None:  # first use, or evicted: start past any earlier value
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-        current = cache.get(GENERATION_KEY)
-    return current
-
-
-def _fresh_generation() -> int:
-    # Milliseconds: always above a generation bumped once per purge since the
-    # last fresh start, so entries from before an eviction never come back.
-    return int(time.time() * 1000)
-
-
-def page_cache_purge() -> None:
-    """Forget every cached page: now, and again when the transaction commits."""
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # missing: any fresh value differs from what readers used
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    generation = page_generation()
+    return f"page-cache:{generation}:{timezone.localdate().isoformat()}:{digest}"

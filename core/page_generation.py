@@ -1,12 +1,17 @@
-"""One number that changes whenever any page, or who may see one, changes.
+"""One number that changes whenever any page, or what pages show, changes.
 
 What is computed from the page tree and kept in the cache (course outlines,
-the view restrictions that apply where, the page a path leads to) is stored
-with the generation it was computed at, and an entry from another generation
-is never used. Bumping the number is one ``INCR`` in the shared cache, so
-every app server sees it at once. The receivers are connected in
-``CoreConfig.ready``: any page saved, deleted, published, unpublished or
-moved, and any view restriction, site, document or image saved or deleted.
+the view restrictions that apply where, the page a path leads to, the
+visitors' page cache) is stored with the generation it was computed at, and
+an entry from another generation is never used. Bumping the number is one
+``INCR`` in the shared cache, so every app server sees it at once.
+
+The receivers (``connect_page_generation``, called by ``CoreConfig.ready``):
+any page saved, deleted, published, unpublished or moved, and any view
+restriction, site, document or image saved or deleted. Apps add what their
+pages show with ``bump_when_changed`` (``courses``: instructors and CE
+approvals), so core imports nothing of theirs. A bump is cheap and coarse: it
+cannot miss a page that shows the changed thing in some corner.
 
 A request reads the number once (``PageGenerationMiddleware``), and
 ``generation_cached`` keeps what it computes in this process's memory as well
@@ -19,10 +24,12 @@ from __future__ import annotations
 import pickle
 
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 
-from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from asgiref.local import Local
 
@@ -97,9 +104,29 @@ def page_generation_bump(**kwargs) -> None:
         _request.generation = None  # this request reads the new one
 
 
-def page_changed(sender, instance=None, **kwargs) -> None:
-    """``post_save``/``post_delete`` receiver: what pages are made of and show."""
-    if isinstance(
-        instance, Page | PageViewRestriction | Site | AbstractDocument | AbstractImage
-    ):
-        page_generation_bump()
+def bump_when_changed(*models) -> None:
+    """Bump the generation whenever one of ``models`` is saved or deleted."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"core.pages:{label}")
+        post_delete.connect(
+            _changed, sender=model, dispatch_uid=f"core.pages:{label}:delete"
+        )
+
+
+def connect_page_generation() -> None:
+    """Connect the bumps for what every app shares (called by ``CoreConfig``)."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_generation_bump, dispatch_uid="core.pages")
+    # Deleting any page also deletes its Page row, which sends this.
+    post_delete.connect(_changed, sender=Page, dispatch_uid="core.pages:page-delete")
+    for model in get_page_models():
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"core.pages:{label}")
+    bump_when_changed(
+        get_image_model(), get_document_model(), Site, PageViewRestriction
+    )
+
+
+def _changed(sender, **kwargs) -> None:
+    page_generation_bump()

@@ -11,7 +11,7 @@ class CoursesConfig(AppConfig):
         from allauth.account.signals import email_confirmed
 
         from accounts.user_cache import user_rows_changed
-        from core.page_cache_signals import purge_when_changed
+        from core.page_generation import bump_when_changed
         from courses.models import Approval, CourseCredit, Instructor
         from courses.receivers import (
             accept_invitations_on_email_confirmed,
@@ -24,7 +24,7 @@ class CoursesConfig(AppConfig):
         )
         # Course pages and catalog cards show instructors and CE details
         # (credit lines are also written on publish; scripts may write them alone).
-        purge_when_changed(Instructor, Approval, CourseCredit)
+        bump_when_changed(Instructor, Approval, CourseCredit)
         # A learner's enrollments and certificates are read through their cache
         # (courses.access.learner_progress, courses.selectors.learner_dashboard;
         # lessons connects its completions).

@@ -8,7 +8,6 @@ request queued (an email, a task) leaves those out.
 CACHE_MODULES = {
     "core.generation",
     "accounts.backends",
-    "core.page_cache",
     "core.page_generation",
     "lessons.discussion.posts_cache",
 }

@@ -14,13 +14,16 @@ import pytest
 import time_machine
 import wagtail_factories
 
-from core.page_cache import GENERATION_KEY, generation, page_cache_purge
+from core.page_generation import PAGES, page_generation_bump
 from courses.models import Approval, CourseCredit
 from tests.core.page_cache.conftest import cache_state
 from tests.courses.factories import InstructorFactory, ModulePageFactory
 from tests.lessons.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
+
+
+generation = PAGES.current  # the page cache keys on the page generation
 
 
 def _cached(url: str) -> bytes:
@@ -163,7 +166,7 @@ def test_a_purge_is_repeated_when_the_transaction_commits(
     # under the new generation; the second bump orphans it.
     start = generation()
     with django_capture_on_commit_callbacks(execute=True):
-        page_cache_purge()
+        page_generation_bump()
         assert generation() == start + 1
 
     assert generation() == start + 2
@@ -174,7 +177,7 @@ def test_a_lost_generation_starts_afresh_past_the_old_one(urls):
 
     # Given a cached page, and the generation evicted from the cache
     _cached(urls["home"])
-    cache.delete(GENERATION_KEY)
+    cache.delete(PAGES.key)
 
     # Then the old entry is not served
     assert cache_state(Client().get(urls["home"])) == "miss"
