@@ -53,3 +53,24 @@ def test_course_page_renders_its_outline_without_lesson_bodies(
 
 def test_unknown_page_is_404(client, home_page):
     assert client.get("/no-such-page/").status_code == 404
+
+
+def test_the_home_pages_course_cards_are_drawn_once_and_follow_a_publish(
+    client, home_page, course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.accounts.factories import UserFactory
+
+    # Signed in, so the visitors' page cache is not involved
+    client.force_login(UserFactory(email="cards@example.com"))
+    assert course.title in client.get(home_page.url).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(home_page.url)
+    assert not [q for q in ctx.captured_queries if "courses_coursepage" in q["sql"]]
+
+    course.title = "Mitigation 101, renamed"
+    course.save_revision().publish()
+
+    assert "Mitigation 101, renamed" in client.get(home_page.url).content.decode()
