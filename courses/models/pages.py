@@ -27,6 +27,7 @@ from core.blocks import ContentStreamBlock
 from core.fields import MinorUnitsField
 from core.money import money_format
 from core.view_restrictions import CachedViewRestrictionsMixin
+from courses.admin.editor_panels import CourseCEWarningsPanel
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
@@ -186,11 +187,14 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
                 InlinePanel("credits", label=_("Credit by type")),
                 FieldRowPanel([FieldPanel("ce_level"), FieldPanel("ce_format")]),
                 FieldPanel("approvals", widget=forms.CheckboxSelectMultiple),
+                CourseCEWarningsPanel(),
             ],
             heading=_("Continuing education"),
             help_text=_(
-                "The hours by credit type should add up to the CE hours. An approval "
-                "outside its period is flagged on the course page in the admin."
+                "The hours by credit type should add up to the CE hours. A learner "
+                "earns the hours only if a ticked approval covers the course's "
+                "format and is valid on the day they complete it; otherwise the "
+                "certificate awards none. Warnings about the approvals show here."
             ),
         ),
     ]
