@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -235,6 +236,12 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
     @property
     def offers_ce(self) -> bool:
         return bool(self.ce_hours)
+
+    def approvals_awarding_today(self) -> list:
+        """The approvals under which a completion today earns the CE hours."""
+        from courses.ce_coverage import approvals_covering
+
+        return approvals_covering(course=self, on=timezone.localdate())
 
     def credit_lines(self) -> list[tuple[str, Decimal]]:
         """(credit type label, hours), all general hours when no lines are set."""

@@ -401,3 +401,21 @@ def test_a_ce_course_still_requires_the_evaluation(learner_user, ce):
     facts = course_completion_facts(user=learner_user, course=ce.course)
     assert facts.missing == ["Submit the course evaluation."]
     assert not Certificate.objects.exists()
+
+
+# The course page ------------------------------------------------------------------
+
+
+def test_the_course_page_shows_learners_only_approvals_that_award_the_hours(
+    client, instructor_client, ce
+):
+    ce.approval.formats = [CourseFormat.LIVE_WEBINAR]
+    ce.approval.save()
+
+    visitor = page_text(client.get(ce.course.url))
+    editor = page_text(instructor_client.get(ce.course.url))
+
+    assert BODY_NAME not in visitor
+    assert "No CE approval covers this course today" in visitor
+    assert BODY_NAME in editor
+    assert "Does not cover this course's format" in editor
