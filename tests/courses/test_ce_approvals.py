@@ -203,3 +203,15 @@ def test_the_listing_shows_kind_formats_and_an_approval_ending_soon(
     assert "ASWB ACE approved provider" in content
     assert "Self-paced online" in content
     assert "Current, ends in 20 days" in content
+
+
+def test_the_new_approval_form_shows_the_wording_with_placeholders(
+    instructor_client,
+):
+    response = instructor_client.get(reverse(ADD))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="formats"' in content
+    assert "State licensing board — the kind chosen now" in content
+    assert "[number]" in content  # nothing typed yet: nothing pretends to be final

@@ -419,3 +419,19 @@ def test_the_course_page_shows_learners_only_approvals_that_award_the_hours(
     assert "No CE approval covers this course today" in visitor
     assert BODY_NAME in editor
     assert "Does not cover this course's format" in editor
+
+
+def test_the_email_says_no_ce_credit_when_the_approval_lapsed(
+    learner_user, ce, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    lapse(ce.approval)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        finish(learner_user, ce)
+
+    (message,) = mail.outbox
+    assert "certificate of completion is ready" in message.body
+    assert "It awards no CE credit" in message.body
+    assert "CE hours is ready" not in message.body
