@@ -47,7 +47,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Certificate
-        fields = ["status", "course", "completed_on"]
+        fields = ["status", "ce_credit", "course", "completed_on"]
 
 
 class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):

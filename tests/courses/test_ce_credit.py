@@ -435,3 +435,20 @@ def test_the_email_says_no_ce_credit_when_the_approval_lapsed(
     assert "certificate of completion is ready" in message.body
     assert "It awards no CE credit" in message.body
     assert "CE hours is ready" not in message.body
+
+
+def test_the_admin_certificate_list_filters_by_ce_credit(
+    instructor_client, learner_user, course_index
+):
+    free = ce_course_build(parent=course_index, with_ce=False, slug="free-records")
+    certificate = finish(learner_user, free, evaluation=False)
+
+    awarded = instructor_client.get(
+        reverse("ce_certificates:index"), {"ce_credit": CECredit.AWARDED}
+    )
+    none = instructor_client.get(
+        reverse("ce_certificates:index"), {"ce_credit": CECredit.NONE}
+    )
+
+    assert certificate.serial not in awarded.content.decode()
+    assert certificate.serial in none.content.decode()
