@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import ClinicianProfile
 from courses.access import course_state
+from courses.ce_coverage import approvals_covering
 from courses.models import CourseEvaluation, CoursePage, Enrollment
 
 PROFILE_NAME = ["name_on_certificate"]
@@ -31,6 +32,8 @@ class CompletionFacts:
     post_test_score: int | None
     evaluation_submitted: bool
     profile_missing: list[str] = field(default_factory=list)
+    # A course without CE hours issues its certificate without an evaluation.
+    evaluation_required: bool = True
 
     @property
     def items_complete(self) -> bool:
@@ -46,7 +49,7 @@ class CompletionFacts:
     def eligible(self) -> bool:
         return (
             self.ready_for_evaluation
-            and self.evaluation_submitted
+            and (self.evaluation_submitted or not self.evaluation_required)
             and not self.profile_missing
         )
 
@@ -63,7 +66,7 @@ class CompletionFacts:
             )
         if not self.final_passed:
             steps.append(_("Pass the final assessment."))
-        if not self.evaluation_submitted:
+        if self.evaluation_required and not self.evaluation_submitted:
             steps.append(_("Submit the course evaluation."))
         if self.profile_missing:
             steps.append(_("Confirm the name and license details to print."))
@@ -71,11 +74,15 @@ class CompletionFacts:
 
 
 def profile_fields_required(course: CoursePage) -> list[str]:
-    """The profile fields a certificate of ``course`` must print."""
-    today = timezone.localdate()
-    needs_license = course.approvals.filter(
-        requires_license_number=True, period_start__lte=today, period_end__gte=today
-    ).exists()
+    """The profile fields a certificate of ``course`` must print.
+
+    The license, when an approval that would award the hours today (it
+    covers the course's format and is in its period) asks for it.
+    """
+    if not course.offers_ce:
+        return list(PROFILE_NAME)
+    covering = approvals_covering(course=course, on=timezone.localdate())
+    needs_license = any(a.requires_license_number for a in covering)
     return PROFILE_NAME + (PROFILE_LICENSE if needs_license else [])
 
 
@@ -116,4 +123,5 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
         post_test_score=score,
         evaluation_submitted=evaluated,
         profile_missing=missing,
+        evaluation_required=course.offers_ce,
     )

@@ -46,16 +46,76 @@ class EvaluationForm(forms.Form):
         label=_("License state"), choices=[("", "—"), *US_STATES]
     )
 
-    def __init__(self, *args, objectives: list[str], needs_license: bool, **kwargs):
+    PROFILE_FIELDS = (
+        "name_on_certificate",
+        "license_type",
+        "license_number",
+        "license_state",
+    )
+
+    def __init__(
+        self,
+        *args,
+        objectives: list[str],
+        needs_license: bool,
+        evaluation_required: bool = True,
+        with_profile: bool = True,
+        **kwargs,
+    ):
+        """``evaluation_required=False`` (a course without CE hours) makes every
+        evaluation answer optional, but one answer asks for all the ratings;
+        ``with_profile=False`` (the certificate exists) drops the profile."""
         super().__init__(*args, **kwargs)
         self.objectives = objectives
+        self.evaluation_required = evaluation_required
         for index, objective in enumerate(objectives):
             self.fields[f"objective_{index}"] = _rating(
                 _("I can now: %(objective)s") % {"objective": objective}
             )
+        if not evaluation_required:
+            for name in self.evaluation_field_names():
+                self.fields[name].required = False
         if not needs_license:
             for name in ("license_type", "license_number", "license_state"):
                 self.fields[name].required = False
+        if not with_profile:
+            for name in self.PROFILE_FIELDS:
+                del self.fields[name]
+
+    def evaluation_field_names(self) -> list[str]:
+        return [
+            *(f"objective_{i}" for i in range(len(self.objectives))),
+            "relevance",
+            "content_quality",
+            "instructor_effectiveness",
+            "hours_spent",
+        ]
+
+    @property
+    def with_profile(self) -> bool:
+        return "name_on_certificate" in self.fields
+
+    def has_evaluation(self) -> bool:
+        """Whether the learner answered the evaluation (always, when required)."""
+        data = self.cleaned_data
+        return self.evaluation_required or any(
+            data.get(name) not in (None, "")
+            for name in [*self.evaluation_field_names(), "comments"]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.evaluation_required and self.has_evaluation():
+            for name in self.evaluation_field_names():
+                if cleaned.get(name) in (None, "") and name not in self.errors:
+                    self.add_error(
+                        name,
+                        _(
+                            "The evaluation is optional, but once you start it, "
+                            "answer this question too."
+                        ),
+                    )
+        return cleaned
 
     def objective_fields(self):
         return [self[f"objective_{i}"] for i in range(len(self.objectives))]
@@ -75,10 +135,4 @@ class EvaluationForm(forms.Form):
         }
 
     def profile_data(self) -> dict:
-        names = [
-            "name_on_certificate",
-            "license_type",
-            "license_number",
-            "license_state",
-        ]
-        return {name: self.cleaned_data[name] for name in names}
+        return {name: self.cleaned_data[name] for name in self.PROFILE_FIELDS}

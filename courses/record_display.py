@@ -61,29 +61,44 @@ def hours_of_credit_type(credits, label: str) -> Decimal | None:
 
 
 def approvals_list(approvals) -> list[dict[str, str]]:
-    """The certificate's approvals as dicts with body, provider number, statement."""
-    return [
-        {
-            "body": str(approval.get("body", "")),
-            "provider_number": str(approval.get("provider_number", "")),
-            "statement": str(approval.get("statement", "")),
-        }
-        for approval in approvals or []
-        if isinstance(approval, dict)
-    ]
+    """The certificate's approvals as dicts of strings: body, kind, provider
+    number, period (``2026-01-01 – 2027-12-31``, empty on certificates issued
+    before periods were recorded) and statement."""
+    lines = []
+    for approval in approvals or []:
+        if not isinstance(approval, dict):
+            continue
+        start, end = approval.get("period_start"), approval.get("period_end")
+        lines.append(
+            {
+                "body": str(approval.get("body", "")),
+                "kind": str(approval.get("kind", "")),
+                "provider_number": str(approval.get("provider_number", "")),
+                "period": f"{start} – {end}" if start and end else "",
+                "statement": str(approval.get("statement", "")),
+            }
+        )
+    return lines
 
 
 def approval_text(approval: dict[str, str]) -> str:
+    text = approval["body"]
     if approval["provider_number"]:
-        return _("%(body)s (provider number %(number)s)") % {
-            "body": approval["body"],
+        text = _("%(body)s (provider number %(number)s)") % {
+            "body": text,
             "number": approval["provider_number"],
         }
-    return approval["body"]
+    if approval.get("period"):
+        text = _("%(approval)s, approval period %(period)s") % {
+            "approval": text,
+            "period": approval["period"],
+        }
+    return text
 
 
 def approvals_text(approvals) -> str:
-    """``Board (provider number TB-0042); …``: who approved, under which number."""
+    """``Board (provider number TB-0042), approval period 2026-01-01 – 2027-12-31;
+    …``: who approved, under which number, for when."""
     return "; ".join(approval_text(a) for a in approvals_list(approvals))
 
 

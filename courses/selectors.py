@@ -20,6 +20,7 @@ from courses.access import (
     course_states_for_enrollments,
 )
 from courses.models import (
+    CECredit,
     Certificate,
     CertificateStatus,
     CoursePage,
@@ -203,7 +204,11 @@ def learner_dashboard(*, user) -> list[DashboardCourse]:
 
 @dataclass
 class Transcript:
-    """A learner's CE record: valid certificates and hours by credit type and year."""
+    """A learner's CE record: valid CE certificates and hours by type and year.
+
+    Certificates of completion that award no CE hours (a course without CE,
+    or one completed when no approval covered it) are not on it.
+    """
 
     certificates: list[Certificate]
     total_hours: Decimal
@@ -216,10 +221,13 @@ def _add(totals: dict[str, Decimal], label: str, hours: Decimal) -> None:
 
 
 def learner_transcript(*, user) -> Transcript:
-    """Every valid certificate of ``user`` (corrected copies, not what they replace)."""
+    """Every valid CE certificate of ``user`` (corrected copies, not what they
+    replace); certificates that award no CE hours are left out."""
     certificates = list(
         Certificate.objects.filter(
-            enrollment__user=user, status=CertificateStatus.VALID
+            enrollment__user=user,
+            status=CertificateStatus.VALID,
+            ce_credit=CECredit.AWARDED,
         ).order_by("-completed_on", "-issued_at")
     )
     by_type: dict[str, Decimal] = {}
@@ -270,6 +278,8 @@ def transcript_csv_rows(*, user) -> list[list[str]]:
                 certificate.ce_format,
                 "; ".join(
                     f"{a['body']} ({a['provider_number']})"
+                    if a.get("provider_number")
+                    else a["body"]
                     for a in certificate.approvals
                 ),
                 certificate.get_status_display(),

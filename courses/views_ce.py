@@ -21,7 +21,13 @@ from courses.access import user_is_editor
 from courses.certificate_serials import serial_normalize
 from courses.completion import course_completion_facts, profile_fields_required
 from courses.forms import EvaluationForm
-from courses.models import Certificate, CoursePage
+from courses.models import (
+    CECredit,
+    Certificate,
+    CertificateStatus,
+    CourseEvaluation,
+    CoursePage,
+)
 from courses.selectors import learner_transcript, transcript_csv_rows
 from courses.services import (
     EvaluationAlreadySubmitted,
@@ -33,7 +39,11 @@ from courses.services import (
 @login_required
 @require_http_methods(["GET", "POST"])
 def course_evaluation(request, course_id: int):
-    """The course evaluation, which unlocks the certificate once the course is done."""
+    """The course evaluation, which unlocks the certificate once the course is done.
+
+    A course without CE hours does not require it: its certificate may be
+    issued already, and the learner may still evaluate the course, once.
+    """
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     facts = course_completion_facts(user=request.user, course=course)
     certificate = None
@@ -41,7 +51,8 @@ def course_evaluation(request, course_id: int):
         certificate = facts.enrollment.certificates.filter(
             replaces__isnull=True
         ).first()
-    if certificate is not None:
+    optional = not facts.evaluation_required
+    if certificate is not None and not (optional and not facts.evaluation_submitted):
         return redirect("certificate_detail", serial=_current(certificate).serial)
     objectives = [str(block.value) for block in course.learning_objectives]
     needs_license = "license_number" in profile_fields_required(course)
@@ -60,11 +71,15 @@ def course_evaluation(request, course_id: int):
         initial=initial,
         objectives=objectives,
         needs_license=needs_license,
+        evaluation_required=not optional,
+        with_profile=certificate is None,
     )
     if request.method == "POST" and facts.ready_for_evaluation and form.is_valid():
+        evaluated = form.has_evaluation()
         with transaction.atomic():
-            profile_update(user=request.user, data=form.profile_data())
-            if not facts.evaluation_submitted:
+            if form.with_profile:
+                profile_update(user=request.user, data=form.profile_data())
+            if evaluated and not facts.evaluation_submitted:
                 # A double submit: the first evaluation stands; carry on.
                 with contextlib.suppress(EvaluationAlreadySubmitted):
                     evaluation_submit(
@@ -72,18 +87,40 @@ def course_evaluation(request, course_id: int):
                         course=course,
                         data=form.evaluation_data(),
                     )
-            certificate = course_completion_attempt(user=request.user, course=course)
+            if certificate is None:
+                certificate = course_completion_attempt(
+                    user=request.user, course=course
+                )
+            elif evaluated:
+                messages.success(request, _("Thank you for evaluating the course."))
+                return redirect(
+                    "certificate_detail", serial=_current(certificate).serial
+                )
         if certificate is not None:
-            messages.success(request, _("Thank you. Your certificate is ready."))
+            messages.success(
+                request,
+                _("Thank you. Your certificate is ready.")
+                if evaluated
+                else _("Your certificate of completion is ready."),
+            )
             return redirect("certificate_detail", serial=certificate.serial)
         messages.error(
-            request, _("Your evaluation is saved, but the course is not complete yet.")
+            request,
+            _("Your evaluation is saved, but the course is not complete yet.")
+            if evaluated
+            else _("The course is not complete yet."),
         )
         return redirect(course.url)
     return TemplateResponse(
         request,
         "courses/evaluation.html",
-        {"course": course, "facts": facts, "form": form},
+        {
+            "course": course,
+            "facts": facts,
+            "form": form,
+            "optional": optional,
+            "certificate": certificate,
+        },
     )
 
 
@@ -118,11 +155,23 @@ def _verify_url(request, certificate: Certificate, *, leaves_the_site: bool) -> 
 def certificate_detail(request, serial: str):
     certificate = _own_certificate(request, serial)
     verify_url = _verify_url(request, certificate, leaves_the_site=False)
+    enrollment = certificate.enrollment
+    evaluation_optional = (
+        certificate.ce_credit == CECredit.NONE
+        and certificate.status == CertificateStatus.VALID
+        and enrollment.user_id == request.user.pk
+        and not CourseEvaluation.objects.filter(enrollment=enrollment).exists()
+    )
     return TemplateResponse(
         request,
         "courses/certificate_detail.html",
         {
             "certificate": certificate,
+            "evaluation_url": (
+                reverse("course_evaluation", args=[enrollment.course_id])
+                if evaluation_optional
+                else ""
+            ),
             "verify_url": verify_url,
             "qr_svg": certificates_pdf.qr_svg(verify_url),
         },

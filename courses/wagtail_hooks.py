@@ -18,7 +18,7 @@ from courses.admin.certificate_actions import (
     certificate_revoke_view,
 )
 from courses.admin.certificates import CertificateViewSet
-from courses.admin.dashboard import ApprovalsOutsidePeriodPanel
+from courses.admin.dashboard import ApprovalsOutsidePeriodPanel, CECreditAtRiskPanel
 from courses.admin.evaluation_summary import EvaluationSummaryReportView
 from courses.admin.evaluations import EvaluationViewSet
 from courses.admin.snippets import ApprovalViewSet, InstructorViewSet
@@ -127,6 +127,7 @@ def add_insight_panels(request, panels):
 def add_approvals_outside_period_panel(request, panels):
     if request.user.has_perm("courses.change_approval"):
         panels.append(ApprovalsOutsidePeriodPanel())
+        panels.append(CECreditAtRiskPanel())
 
 
 @hooks.register("construct_homepage_summary_items", order=100)

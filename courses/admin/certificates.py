@@ -47,7 +47,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Certificate
-        fields = ["status", "course", "completed_on"]
+        fields = ["status", "ce_credit", "course", "completed_on"]
 
 
 class CertificateIndexView(SafeSpreadsheetExportMixin, IndexView):
@@ -71,6 +71,7 @@ def certificate_export_value(certificate: Certificate, field: str):
     replaces = certificate.replaces
     values = {
         "status": certificate.get_status_display,
+        "ce_credit": certificate.get_ce_credit_display,
         "replaces": lambda: replaces.serial if replaces else "",
         "learner_email": lambda: certificate.enrollment.user.email,
         "credits": lambda: credit_lines_text(certificate.credits),
@@ -98,6 +99,7 @@ def _certificate_export_columns() -> tuple[list[str], dict[str, str]]:
         "license_state",
         "course_title",
         "completed_on",
+        "ce_credit",
         "ce_hours",
         "credits",
     ]

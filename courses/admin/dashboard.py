@@ -1,4 +1,4 @@
-"""The admin home's warning panel: live courses citing a lapsed approval."""
+"""The admin home's CE warning panels: lapsed approvals, and CE hours at risk."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 
+from courses.ce_coverage import (
+    EXPIRY_WARNING_DAYS,
+    approvals_ending_soon_on_live_courses,
+    live_ce_courses_without_valid_approval,
+)
 from courses.models import (
     Approval,
 )
@@ -37,3 +42,32 @@ class ApprovalsOutsidePeriodPanel(Component):
         for approval in approvals:
             approval.live_courses = [c for c in approval.courses.all() if c.live]
         return {"approvals": approvals}
+
+
+class CECreditAtRiskPanel(Component):
+    """A warning on the admin home page before learners lose CE hours.
+
+    Approvals cited by live courses that end within
+    ``ce_coverage.EXPIRY_WARNING_DAYS``, and live courses with CE hours that
+    no approval covers today (their certificates award no hours).
+    """
+
+    name = "ce_credit_at_risk"
+    template_name = "courses/admin/ce_credit_at_risk_panel.html"
+    order = 21  # right under the lapsed approvals
+
+    def get_context_data(self, parent_context):
+        today = timezone.localdate()
+        ending = list(
+            approvals_ending_soon_on_live_courses(today=today).prefetch_related(
+                "courses"
+            )
+        )
+        for approval in ending:
+            approval.live_courses = [c for c in approval.courses.all() if c.live]
+            approval.days_left = (approval.period_end - today).days
+        return {
+            "ending": ending,
+            "uncovered": live_ce_courses_without_valid_approval(today=today),
+            "window": EXPIRY_WARNING_DAYS,
+        }

@@ -1,12 +1,13 @@
 from courses.models.announcements import Announcement, AnnouncementStatus
 from courses.models.ce import (
     Approval,
+    ApprovalKind,
     CourseCredit,
     CourseFormat,
     CourseLevel,
     CreditType,
 )
-from courses.models.certificates import Certificate, CertificateStatus
+from courses.models.certificates import CECredit, Certificate, CertificateStatus
 from courses.models.invitations import Invitation
 from courses.models.pages import CourseIndexPage, CoursePage, ModulePage
 from courses.models.records import (
@@ -21,6 +22,8 @@ __all__ = [
     "Announcement",
     "AnnouncementStatus",
     "Approval",
+    "ApprovalKind",
+    "CECredit",
     "Certificate",
     "CertificateStatus",
     "CourseCredit",

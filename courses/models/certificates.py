@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +13,17 @@ class CertificateStatus(models.TextChoices):
     VALID = "valid", _("Valid")
     REVOKED = "revoked", _("Revoked")
     REISSUED = "reissued", _("Replaced by a corrected copy")
+
+
+class CECredit(models.TextChoices):
+    """What a certificate says about CE credit, decided once, at issue."""
+
+    AWARDED = "awarded", _("CE hours awarded")
+    NOT_APPROVED = (
+        "not_approved",
+        _("No CE hours: no approval covered the course on the completion date"),
+    )
+    NONE = "none", _("Certificate of completion: the course carries no CE hours")
 
 
 class Certificate(models.Model):
@@ -46,6 +59,16 @@ class Certificate(models.Model):
     license_state = models.CharField(max_length=2, blank=True)
     course_title = models.CharField(_("course"), max_length=255)
     completed_on = models.DateField()
+    ce_credit = models.CharField(
+        _("CE credit"),
+        max_length=16,
+        choices=CECredit.choices,
+        default=CECredit.AWARDED,
+        help_text=_(
+            "Whether the certificate awards CE hours. Without a valid approval "
+            "covering the course's format on the completion date it awards none."
+        ),
+    )
     ce_hours = models.DecimalField(
         _("CE hours"), max_digits=5, decimal_places=2, default=0
     )
@@ -60,7 +83,8 @@ class Certificate(models.Model):
         _("approvals"),
         default=list,
         help_text=_(
-            "The approving bodies, provider numbers and statements, as printed."
+            "The approving bodies, kinds, provider numbers, approval periods and "
+            "statements, as printed."
         ),
     )
     provider_name = models.CharField(_("provider"), max_length=150)
@@ -87,6 +111,30 @@ class Certificate(models.Model):
         return f"{self.serial} · {self.learner_name} · {self.course_title}"
 
     @property
+    def awards_ce(self) -> bool:
+        return self.ce_credit == CECredit.AWARDED
+
+    @property
+    def approval_lines(self) -> list[dict]:
+        """The snapshot approvals with their periods as dates, for templates.
+
+        Certificates issued before periods were recorded have none: their
+        ``period_start`` and ``period_end`` are ``None``.
+        """
+        lines = []
+        for approval in self.approvals or []:
+            if not isinstance(approval, dict):
+                continue
+            lines.append(
+                {
+                    **approval,
+                    "period_start": _date_or_none(approval.get("period_start")),
+                    "period_end": _date_or_none(approval.get("period_end")),
+                }
+            )
+        return lines
+
+    @property
     def is_corrected_copy(self) -> bool:
         return self.replaces_id is not None
 
@@ -97,3 +145,10 @@ class Certificate(models.Model):
         if len(number) <= 3:
             return "•" * len(number)
         return "•" * (len(number) - 3) + number[-3:]
+
+
+def _date_or_none(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +28,7 @@ from core.blocks import ContentStreamBlock
 from core.fields import MinorUnitsField
 from core.money import money_format
 from core.view_restrictions import CachedViewRestrictionsMixin
+from courses.admin.editor_panels import CourseCEWarningsPanel
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
@@ -186,11 +188,14 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
                 InlinePanel("credits", label=_("Credit by type")),
                 FieldRowPanel([FieldPanel("ce_level"), FieldPanel("ce_format")]),
                 FieldPanel("approvals", widget=forms.CheckboxSelectMultiple),
+                CourseCEWarningsPanel(),
             ],
             heading=_("Continuing education"),
             help_text=_(
-                "The hours by credit type should add up to the CE hours. An approval "
-                "outside its period is flagged on the course page in the admin."
+                "The hours by credit type should add up to the CE hours. A learner "
+                "earns the hours only if a ticked approval covers the course's "
+                "format and is valid on the day they complete it; otherwise the "
+                "certificate awards none. Warnings about the approvals show here."
             ),
         ),
     ]
@@ -231,6 +236,12 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
     @property
     def offers_ce(self) -> bool:
         return bool(self.ce_hours)
+
+    def approvals_awarding_today(self) -> list:
+        """The approvals under which a completion today earns the CE hours."""
+        from courses.ce_coverage import approvals_covering
+
+        return approvals_covering(course=self, on=timezone.localdate())
 
     def credit_lines(self) -> list[tuple[str, Decimal]]:
         """(credit type label, hours), all general hours when no lines are set."""

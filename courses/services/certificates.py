@@ -7,9 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ClinicianProfile, User
+from courses.ce_coverage import approvals_covering
 from courses.certificate_serials import serial_new
 from courses.completion import course_completion_facts
 from courses.models import (
+    Approval,
+    CECredit,
     Certificate,
     CertificateStatus,
     CourseEvaluation,
@@ -51,12 +54,38 @@ def evaluation_submit(
     return evaluation
 
 
+def _approval_printed(approval: Approval) -> dict:
+    return {
+        "body": approval.body_name,
+        "kind": approval.get_kind_display(),
+        "provider_number": approval.provider_number,
+        "period_start": approval.period_start.isoformat(),
+        "period_end": approval.period_end.isoformat(),
+        "statement": approval.statement,
+    }
+
+
 def _certificate_snapshot(
     *, enrollment: Enrollment, course: CoursePage, post_test_score: int | None
 ) -> dict:
+    """What the certificate prints, decided now and never again.
+
+    CE hours are awarded only when the course carries some and an approval
+    covering its format is valid on the completion date; otherwise it is a
+    certificate of completion with no hours and no credit lines, and
+    ``ce_credit`` says which of the two reasons applies.
+    """
     profile = ClinicianProfile.objects.filter(user=enrollment.user).first()
     instructor = str(course.instructor) if course.instructor else ""
     on = timezone.localdate(enrollment.completed_at or timezone.now())
+    covering = approvals_covering(course=course, on=on) if course.offers_ce else []
+    if not course.offers_ce:
+        ce_credit = CECredit.NONE
+    elif covering:
+        ce_credit = CECredit.AWARDED
+    else:
+        ce_credit = CECredit.NOT_APPROVED
+    awarded = ce_credit == CECredit.AWARDED
     return {
         "learner_name": (profile.name_on_certificate if profile else "")
         or enrollment.user.get_full_name()
@@ -65,19 +94,16 @@ def _certificate_snapshot(
         "license_number": profile.license_number if profile else "",
         "license_state": profile.license_state if profile else "",
         "course_title": course.title,
-        "ce_hours": course.ce_hours or 0,
-        "credits": [[label, str(hours)] for label, hours in course.credit_lines()],
+        "ce_credit": ce_credit,
+        "ce_hours": course.ce_hours if awarded else 0,
+        "credits": (
+            [[label, str(hours)] for label, hours in course.credit_lines()]
+            if awarded
+            else []
+        ),
         "ce_format": course.get_ce_format_display() if course.ce_hours else "",
         "ce_level": course.get_ce_level_display() if course.ce_level else "",
-        "approvals": [
-            {
-                "body": approval.body_name,
-                "provider_number": approval.provider_number,
-                "statement": approval.statement,
-            }
-            for approval in course.approvals.all()
-            if approval.is_current(on)  # a lapsed approval no longer covers it
-        ],
+        "approvals": [_approval_printed(approval) for approval in covering],
         "provider_name": settings.CE_PROVIDER_NAME,
         "instructor": instructor,
         "post_test_score": post_test_score,
@@ -88,8 +114,10 @@ def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate 
     """Complete the course and issue its certificate, if every condition holds.
 
     Conditions: an active enrollment, every required item complete, the final
-    assessment passed, the evaluation submitted, the profile fields the
-    certificate prints filled in. Runs in one transaction with the enrollment
+    assessment passed, the evaluation submitted (a course without CE hours
+    does not require it), the profile fields the certificate prints filled
+    in. Whether it awards CE hours is decided here too
+    (``_certificate_snapshot``). Runs in one transaction with the enrollment
     row locked, so two simultaneous completions issue one certificate (the
     partial unique constraint is the last wall). Idempotent: returns the
     existing certificate. The email goes out on commit.

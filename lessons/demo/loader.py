@@ -398,9 +398,10 @@ def _ce_details_ensure(
     """The course's credit lines and its (fictional) approval, if missing.
 
     Credit lines are added only to a course that has none; the approval
-    snippet is found by body and provider number, and attached only when
-    this run had to create it, so an instructor who detaches it keeps that
-    edit. A change is published as a new revision, as the admin would.
+    snippet (with its kind, period and the formats it covers) is found by
+    body and provider number, and attached only when this run had to create
+    it, so an instructor who detaches or edits it keeps that edit. A change
+    is published as a new revision, as the admin would.
     """
     approval_spec = {k: v for k, v in spec["approval"].items() if k != "period_days"}
     approval = Approval.objects.filter(

@@ -36,7 +36,11 @@ COURSE = {
             "body_name": (
                 "Demo Board of Behavioral Health Continuing Education (fictional)"
             ),
+            # A fictional board, recorded as a state licensing board's approval
+            # of the self-paced online format (the course's own format).
+            "kind": "state_board",
             "provider_number": "DEMO-1234",
+            "formats": ["self_paced_online"],
             "statement": (
                 "This course is approved by the fictional Demo Board of Behavioral "
                 "Health Continuing Education for 20 CE hours. Demonstration only: "

@@ -73,6 +73,7 @@ def certificates_create(
                 license_state=profile.license_state,
                 course_title=course.title,
                 completed_on=timezone.localdate(e.evaluated_at),
+                ce_credit="awarded" if course.ce_hours else "none",
                 ce_hours=course.ce_hours or 0,
                 credits=[[label, str(hours)] for label, hours in course.credit_lines()],
                 ce_format=course.get_ce_format_display() if course.ce_hours else "",

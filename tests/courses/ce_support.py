@@ -3,7 +3,8 @@
 ``ce_course_build(parent=course_index)`` makes, with Wagtail's tree API::
 
     CE course "Records for Clinicians" (3.00 h: 2 general + 1 ethics,
-    intermediate, self-paced online, one approval that needs the license)
+    intermediate, self-paced online, one state-board approval covering every
+    format, from a year ago to a year ahead, that needs the license)
     └── Module
         ├── Lesson one            (required)
         ├── Lesson two            (required)
@@ -24,6 +25,7 @@ from django.utils import timezone
 from accounts.services import profile_update
 from courses.models import (
     Approval,
+    ApprovalKind,
     CourseCredit,
     CourseFormat,
     CourseLevel,
@@ -77,39 +79,50 @@ class CeCourse:
     lessons: list[LessonPage]
     optional: LessonPage
     final: QuizPage
-    approval: Approval
+    approval: Approval | None
 
 
 def ce_course_build(
-    *, parent, requires_license: bool = True, title: str = COURSE_TITLE, slug=None
+    *,
+    parent,
+    requires_license: bool = True,
+    title: str = COURSE_TITLE,
+    slug=None,
+    with_ce: bool = True,
 ) -> CeCourse:
+    """The course above; ``with_ce=False`` makes it carry no CE hours, credit
+    lines or approval (``CeCourse.approval`` is then ``None``)."""
     today = timezone.localdate()
-    approval = Approval.objects.create(
-        body_name=BODY_NAME,
-        provider_number=PROVIDER_NUMBER,
-        period_start=today - timedelta(days=365),
-        period_end=today + timedelta(days=365),
-        statement=STATEMENT,
-        requires_license_number=requires_license,
-    )
+    approval = None
+    if with_ce:
+        approval = Approval.objects.create(
+            body_name=BODY_NAME,
+            kind=ApprovalKind.STATE_BOARD,
+            provider_number=PROVIDER_NUMBER,
+            period_start=today - timedelta(days=365),
+            period_end=today + timedelta(days=365),
+            statement=STATEMENT,
+            requires_license_number=requires_license,
+        )
     course = CoursePageFactory(
         parent=parent,
         title=title,
         slug=slug or "records-for-clinicians",
         instructor=InstructorFactory(name="Dana Reyes", credentials="LCSW"),
-        ce_hours=Decimal("3.00"),
-        ce_level=CourseLevel.INTERMEDIATE,
+        ce_hours=Decimal("3.00") if with_ce else None,
+        ce_level=CourseLevel.INTERMEDIATE if with_ce else "",
         ce_format=CourseFormat.SELF_PACED,
         learning_objectives=[("objective", text) for text in OBJECTIVES],
     )
-    CourseCredit.objects.create(
-        course=course, credit_type=CreditType.GENERAL, hours=Decimal("2.00")
-    )
-    CourseCredit.objects.create(
-        course=course, credit_type=CreditType.ETHICS, hours=Decimal("1.00")
-    )
-    course.approvals.add(approval)
-    course.save()  # a ParentalManyToManyField is written when the page is saved
+    if with_ce:
+        CourseCredit.objects.create(
+            course=course, credit_type=CreditType.GENERAL, hours=Decimal("2.00")
+        )
+        CourseCredit.objects.create(
+            course=course, credit_type=CreditType.ETHICS, hours=Decimal("1.00")
+        )
+        course.approvals.add(approval)
+        course.save()  # a ParentalManyToManyField is written when the page is saved
     module = ModulePageFactory(parent=course, title="Records", slug="records")
     lessons = [
         LessonPageFactory(parent=module, title="Lesson one", slug="one"),

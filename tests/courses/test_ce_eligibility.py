@@ -18,7 +18,7 @@ from django.utils import timezone
 import pytest
 
 from courses.completion import course_completion_facts, profile_fields_required
-from courses.models import Certificate, CertificateStatus, Enrollment
+from courses.models import CECredit, Certificate, CertificateStatus, Enrollment
 from courses.services import course_completion_attempt, enrollment_revoke
 from lessons.services import item_complete
 from tests.accounts.factories import UserFactory
@@ -200,8 +200,16 @@ def test_all_conditions_met_issue_one_certificate_with_every_snapshot_field(user
     assert certificate.credits == [["General", "2.00"], ["Ethics", "1.00"]]
     assert certificate.ce_format == "Self-paced online"
     assert certificate.ce_level == "Intermediate"
+    assert certificate.ce_credit == CECredit.AWARDED
     assert certificate.approvals == [
-        {"body": BODY_NAME, "provider_number": PROVIDER_NUMBER, "statement": STATEMENT}
+        {
+            "body": BODY_NAME,
+            "kind": "State licensing board",
+            "provider_number": PROVIDER_NUMBER,
+            "period_start": ce.approval.period_start.isoformat(),
+            "period_end": ce.approval.period_end.isoformat(),
+            "statement": STATEMENT,
+        }
     ]
     assert certificate.provider_name == settings.CE_PROVIDER_NAME
     assert certificate.instructor == "Dana Reyes, LCSW"

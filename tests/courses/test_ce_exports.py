@@ -115,8 +115,10 @@ def test_certificate_export_has_every_certificate_with_its_credit_lines(
     assert by_serial[second.serial]["Status"] == "Replaced by a corrected copy"
     assert by_serial[copy.serial]["Corrects certificate"] == second.serial
     assert by_serial[first.serial]["Corrects certificate"] in ("", None)
+    period = first.approvals[0]
     assert by_serial[first.serial]["Approvals"] == (
-        f"{BODY_NAME} (provider number {PROVIDER_NUMBER})"
+        f"{BODY_NAME} (provider number {PROVIDER_NUMBER}), approval period "
+        f"{period['period_start']} – {period['period_end']}"
     )
 
 

@@ -499,7 +499,10 @@ def test_paid_course_has_its_credit_lines_level_format_and_fictional_approval():
     assert "Demonstration only: not a real approval." in approval.statement
     assert "20 CE hours" in approval.statement
     assert approval.requires_license_number
+    assert approval.kind == "state_board"
+    assert approval.formats == ["self_paced_online"]
     today = timezone.localdate()
+    assert approval.covers(ce_format=paid.ce_format, on=today)
     assert approval.is_current(today)
     assert approval.period_start <= today - timedelta(days=300)
     assert approval.period_end >= today + timedelta(days=300)
@@ -524,6 +527,10 @@ def test_the_learner_holds_one_valid_certificate_for_the_free_course():
     assert certificate.status == CertificateStatus.VALID
     assert certificate.course_title == FREE_SPEC["title"]
     assert certificate.learner_name == "Jordan Ellis, LMSW"
+    # The free course carries no CE: a certificate of completion, off the
+    # CE transcript.
+    assert certificate.ce_credit == "none"
+    assert certificate.ce_hours == 0
     enrollment = Enrollment.objects.get(user=learner, course=course(FREE))
     assert enrollment.completed_at is not None
     assert certificate.enrollment == enrollment
