@@ -33,7 +33,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from asgiref.local import Local
 
-from core.generation import Generation
+from core.generation import Generation, request_scope
 from core.memo import GenerationMemo
 
 PAGES = Generation("core:pages:generation")
@@ -46,7 +46,12 @@ _memo = GenerationMemo(size=4096)
 
 
 class PageGenerationMiddleware:
-    """Read the generation at most once per request (list it first of ours)."""
+    """Read each generation at most once per request (list it first of ours).
+
+    The page generation here, and every other generation through
+    ``core.generation.request_scope``, which also keeps cached values in this
+    process's memory for the request's generations.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -56,7 +61,8 @@ class PageGenerationMiddleware:
         outer = getattr(_request, "generation", _NONE)
         _request.generation = None
         try:
-            return self.get_response(request)
+            with request_scope():
+                return self.get_response(request)
         finally:
             if outer is _NONE:
                 del _request.generation
@@ -95,6 +101,35 @@ def generation_cached(key: str, build, *, fresh_copy: bool = False):
         entry = (pickle.dumps(value, pickle.HIGHEST_PROTOCOL) if fresh_copy else value,)
         _memo.set(key, generation, entry)
     return pickle.loads(entry[0]) if fresh_copy else entry[0]  # noqa: S301 (ours)
+
+
+def generation_cached_many(keys: dict, build) -> dict:
+    """``generation_cached`` for several values at once, in one round trip.
+
+    ``keys`` maps each wanted id to its cache key; ``build(ids)`` returns a
+    dict of the values of the ids found in neither memory, built together.
+    The values must be immutable (they are shared, as with ``fresh_copy`` off).
+    """
+    generation = page_generation()
+    found = {}
+    for id_, key in keys.items():
+        entry = _memo.get(key, generation)
+        if entry is not None:
+            found[id_] = entry[0]
+    wanted = {keys[id_]: id_ for id_ in keys if id_ not in found}
+    if wanted:
+        for key, entry in cache.get_many(list(wanted)).items():
+            if isinstance(entry, tuple) and entry[0] == generation:
+                found[wanted[key]] = entry[1]
+                _memo.set(key, generation, (entry[1],))
+    missing = [id_ for id_ in keys if id_ not in found]
+    if missing:
+        built = build(missing)
+        cache.set_many({keys[id_]: (generation, v) for id_, v in built.items()}, DAY)
+        for id_, value in built.items():
+            _memo.set(keys[id_], generation, (value,))
+        found.update(built)
+    return found
 
 
 def page_generation_bump(**kwargs) -> None:

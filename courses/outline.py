@@ -17,18 +17,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from wagtail.models import Page
 
-from core.memo import GenerationMemo
-from core.page_generation import generation_cached, page_generation
+from core.page_generation import (
+    generation_cached,
+    generation_cached_many,
+    page_generation,
+)
 from courses.models import CoursePage
 from courses.models.schedule import release_date
-
-OUTLINE_SECONDS = 24 * 60 * 60  # a safety net: any change invalidates at once
-_memo = GenerationMemo(size=64)  # outlines in this process's memory, by course
 
 
 @dataclass(frozen=True)
@@ -96,32 +95,16 @@ def course_outlines(courses) -> dict[int, Outline]:
     """The outlines of ``courses`` keyed by course id.
 
     From this process's memory while it holds the current generation, else
-    from the shared cache (one round trip), else built, all missing at once.
-    Outlines are immutable, so threads share them.
+    from the shared cache (one round trip), else built, all missing at once
+    (``core.page_generation.generation_cached_many``). Outlines are
+    immutable, so threads share them.
     """
-    keys = {course.pk: _outline_key(course.pk) for course in courses}
+    by_pk = {course.pk: course for course in courses}
     generation = page_generation()
-    outlines = {}
-    for pk in keys:
-        outline = _memo.get(pk, generation)
-        if outline is not None:
-            outlines[pk] = outline
-    wanted = [keys[pk] for pk in keys if pk not in outlines]
-    if wanted:
-        for outline in cache.get_many(wanted).values():
-            if outline.generation == generation:
-                outlines[outline.course_id] = outline
-                _memo.set(outline.course_id, generation, outline)
-    missing = [course for course in courses if course.pk not in outlines]
-    if missing:
-        built = _outlines_build(missing, generation)
-        cache.set_many(
-            {keys[pk]: outline for pk, outline in built.items()}, OUTLINE_SECONDS
-        )
-        for pk, outline in built.items():
-            _memo.set(pk, generation, outline)
-        outlines.update(built)
-    return outlines
+    return generation_cached_many(
+        {pk: _outline_key(pk) for pk in by_pk},
+        lambda pks: _outlines_build([by_pk[pk] for pk in pks], generation),
+    )
 
 
 def _outlines_build(courses, generation: int) -> dict[int, Outline]:
