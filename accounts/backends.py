@@ -24,7 +24,7 @@ from allauth.account.auth_backends import AuthenticationBackend
 from accounts.user_cache import user_cached
 from core.generation import Generation
 
-PERMISSIONS = Generation("accounts:permissions:generation")
+PERMISSIONS = Generation("accounts:permissions:generation", site_wide=True)
 GENERATION_KEY = PERMISSIONS.key
 PERMISSIONS_SECONDS = 60 * 60
 

@@ -7,7 +7,11 @@ stime`` (fields 14 and 15 of ``/proc/<pid>/stat``, in clock ticks) of:
 
 - the gunicorn master and every process whose parent it is (its workers);
 - every PostgreSQL client backend connected to the benchmark's database (its
-  process title names the database), and the parallel workers those start.
+  process title names the database), and the parallel workers those start;
+- apart, the Redis server (``redis-server``): the shared cache that now
+  answers much of what the database used to. It is not in CPU/req (the
+  issue's measure: the app server and the database), and it counts whatever
+  else uses that Redis server meanwhile.
 
 Backends come and go while a load runs (``CONN_MAX_AGE`` closes a connection
 after a minute, a worker may be replaced), so a thread scans ``/proc`` a few
@@ -36,17 +40,23 @@ PARALLEL_TITLE = re.compile(r"^postgres: (?:\S+: )?parallel worker for PID (\d+)
 
 @dataclass(frozen=True)
 class CpuTime:
-    """Milliseconds of CPU, split between the app server and the database."""
+    """Milliseconds of CPU: the app server, the database, and Redis apart."""
 
     app_ms: float
     db_ms: float
+    redis_ms: float = 0.0
 
     @property
     def total_ms(self) -> float:
+        """The app server's and the database's (Redis is not counted in)."""
         return self.app_ms + self.db_ms
 
     def __add__(self, other: CpuTime) -> CpuTime:
-        return CpuTime(self.app_ms + other.app_ms, self.db_ms + other.db_ms)
+        return CpuTime(
+            self.app_ms + other.app_ms,
+            self.db_ms + other.db_ms,
+            self.redis_ms + other.redis_ms,
+        )
 
 
 def _read_stat(pid: str) -> tuple[int, int, int, str] | None:
@@ -103,11 +113,13 @@ class CpuMeter:
             self.scan()
 
     def _classify(self, pid: str, ppid: int, comm: str) -> str | None:
-        """app, db, None (not ours), or "" (a backend still starting up)."""
+        """app, db, redis, None (not ours), or "" (a backend still starting up)."""
         if pid in self.exclude:
             return None
         if int(pid) == self.server_pid or ppid == self.server_pid:
             return "app"
+        if comm == "redis-server":
+            return "redis"
         if comm != "postgres":
             return None
         title = _title(pid)
@@ -158,15 +170,13 @@ class CpuMeter:
     def since(self, snapshot: dict[tuple[str, int], int]) -> CpuTime:
         """CPU spent since ``snapshot`` (processes born since count in full)."""
         self.scan()
-        app = db = 0
+        spent = {"app": 0, "db": 0, "redis": 0}
         with self._lock:
             for key, ticks in self._ticks.items():
-                spent = ticks - snapshot.get(key, 0)
-                if self._kind[key] == "app":
-                    app += spent
-                else:
-                    db += spent
-        return CpuTime(app * TICK_MS, db * TICK_MS)
+                spent[self._kind[key]] += ticks - snapshot.get(key, 0)
+        return CpuTime(
+            spent["app"] * TICK_MS, spent["db"] * TICK_MS, spent["redis"] * TICK_MS
+        )
 
     def settled(self, served, quiet=0.5, limit=30.0) -> None:
         """Wait until the server and its backends are idle and ``served()`` holds.
@@ -179,7 +189,11 @@ class CpuMeter:
         while time.monotonic() < deadline:
             time.sleep(quiet)
             now, new_count = self.snapshot(), served()
-            busy = sum(ticks - before.get(key, 0) for key, ticks in now.items())
+            busy = sum(
+                ticks - before.get(key, 0)
+                for key, ticks in now.items()
+                if self._kind[key] != "redis"  # shared: other clients may use it
+            )
             if new_count == count and busy * TICK_MS <= IDLE_MS:
                 return
             before, count = now, new_count

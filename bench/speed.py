@@ -25,6 +25,7 @@ import signal
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
@@ -120,12 +121,43 @@ def run(args, connection, tmpdir: Path) -> None:
     progress(f"seed_scale: {seconds:.1f} s")
     pages, note = scale_pages()
     progress(note)
-    scale = measure(args, pages, connection, tmpdir, "scale school")
+    # The demo learner's pages again, in the same rounds as the scale learner's:
+    # each ratio compares two pages measured side by side, not two phases.
+    again = [
+        replace(page, kind=f"{DEMO}{page.kind}", label=f"{page.label} (demo)")
+        for page in demo_pages()
+        if page.user
+    ]
+    both = measure(args, pages + again, connection, tmpdir, "scale school")
     title = (
         f"Scale school ({args.scale_learners:,} learners, {args.scale_items} items "
-        f"per course), against the same page on the demo academy:\n{note}"
+        f"per course), against the same page of the demo learner, measured in the "
+        f"same rounds:\n{note}"
     )
-    print_table(title, pages, scale, reference=demo, args=args)
+    print_table(
+        title,
+        pages,
+        _part(both, demo=False),
+        reference=_part(both, demo=True),
+        args=args,
+    )
+
+
+DEMO = "demo:"
+
+
+def _part(results, *, demo: bool):
+    """(in process, loopback) of the scale pages, or of the demo ones re-keyed."""
+    return tuple(
+        None
+        if figures is None
+        else {
+            kind.removeprefix(DEMO): value
+            for kind, value in figures.items()
+            if kind.startswith(DEMO) == demo
+        }
+        for figures in results
+    )
 
 
 def analyze(connection) -> None:

@@ -45,6 +45,10 @@ class Loopback:
     def db_ms(self) -> float:
         return self.cpu.db_ms / max(self.served, 1)
 
+    @property
+    def redis_ms(self) -> float:
+        return self.cpu.redis_ms / max(self.served, 1)
+
 
 def measure_loopback(args, pages, connection, tmpdir: Path, school: str, progress):
     """Per page kind, its ``Loopback`` figures.

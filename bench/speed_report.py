@@ -55,13 +55,15 @@ def print_header(args, connection) -> None:
             f"loopback: gunicorn -k gthread {args.workers}×{args.threads}, keep-alive,"
             f" production settings, Redis cache; wrk {args.connections} connections,"
             f" {args.rounds} interleaved rounds × {args.duration:g} s per page;"
-            " CPU = gunicorn + PostgreSQL backends (/proc) per request served"
+            " CPU = gunicorn + PostgreSQL backends (/proc) per request served;"
+            " Redis/req = the Redis server's, apart"
         )
 
 
 COLUMNS = [  # (heading, width)
     ("page", 0), ("status", 6), ("queries", 7), ("median", 8), ("×", 5),
-    ("CPU/req", 8), ("×", 5), ("PG/req", 7), ("req/s", 6), ("p50", 7),
+    ("CPU/req", 8), ("×", 5), ("PG/req", 7), ("Redis/req", 9), ("req/s", 6),
+    ("p50", 7),
     ("p99", 7), ("errors", 6),
 ]  # fmt: skip
 
@@ -102,13 +104,14 @@ def print_table(title, pages, results, *, reference, args) -> None:
             ref_cpu = ref_loop[kind].cpu_ms if ref_loop and kind in ref_loop else None
             cells += [
                 f"{run.cpu_ms:.1f}ms", _ratio(run.cpu_ms, ref_cpu),
-                f"{run.db_ms:.1f}ms", f"{run.requests / run.seconds:.0f}",
+                f"{run.db_ms:.1f}ms", f"{run.redis_ms:.1f}ms",
+                f"{run.requests / run.seconds:.0f}",
                 f"{run.p50_ms:.0f}ms", f"{run.p99_ms:.0f}ms", str(run.errors),
             ]  # fmt: skip
             if run.status != mine.status:
                 cells[0] = f"{mine.status}/{run.status}"
         else:
-            cells += ["—"] * 7
+            cells += ["—"] * 8
         row = f"{page.label:<{width}}"
         for cell, (_name, size) in zip(cells, COLUMNS[1:], strict=True):
             row += f"  {cell:>{size}}"
@@ -118,5 +121,6 @@ def print_table(title, pages, results, *, reference, args) -> None:
         f"× = against {what}; queries of one request"
         + ("" if same_school else " (scale/demo)")
         + "; status in process (/ over loopback when it differs);"
-        + " PG/req = PostgreSQL's part of CPU/req"
+        + " PG/req = PostgreSQL's part of CPU/req; Redis/req = the Redis server's"
+        + " CPU per request, not in CPU/req"
     )

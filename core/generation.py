@@ -37,6 +37,7 @@ MEMO_SIZE = 4096  # values kept in each process (least recently stored go first)
 
 _scope = Local()  # per request: {generation key: the number it read}
 _memo = GenerationMemo(size=MEMO_SIZE)
+_site_wide: dict[str, Generation] = {}  # read together as a request starts
 
 
 @contextmanager
@@ -54,9 +55,26 @@ def _read() -> dict | None:
     return getattr(_scope, "read", None)
 
 
+def site_wide_prefetch() -> None:
+    """Read every site-wide generation in one round trip (in a request scope)."""
+    read = _read()
+    wanted = [key for key in _site_wide if key not in read]
+    if not wanted:
+        return
+    found = cache.get_many(wanted)
+    for key in wanted:
+        value = found.get(key)
+        read[key] = _site_wide[key]._start() if value is None else value
+
+
 class Generation:
-    def __init__(self, key: str):
+    """``site_wide``: read by nearly every request (pages, permissions, posts),
+    so read with the others as it starts (``site_wide_prefetch``)."""
+
+    def __init__(self, key: str, *, site_wide: bool = False):
         self.key = key
+        if site_wide:
+            _site_wide[key] = self
 
     def current(self) -> int:
         read = _read()

@@ -31,54 +31,36 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from asgiref.local import Local
-
-from core.generation import Generation, request_scope
+from core.generation import Generation, request_scope, site_wide_prefetch
 from core.memo import GenerationMemo
 
-PAGES = Generation("core:pages:generation")
+PAGES = Generation("core:pages:generation", site_wide=True)
 GENERATION_KEY = PAGES.key
 DAY = 24 * 60 * 60
 
-_request = Local()  # the generation one request has read, per thread
-_NONE = object()
 _memo = GenerationMemo(size=4096)
 
 
 class PageGenerationMiddleware:
     """Read each generation at most once per request (list it first of ours).
 
-    The page generation here, and every other generation through
-    ``core.generation.request_scope``, which also keeps cached values in this
-    process's memory for the request's generations.
+    Enters ``core.generation.request_scope`` (which also keeps cached values
+    in this process's memory under the request's generations) and reads the
+    site-wide generations (pages, permissions, posts) in one round trip.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        # A preview runs a request inside the editor's: restore theirs after.
-        outer = getattr(_request, "generation", _NONE)
-        _request.generation = None
-        try:
-            with request_scope():
-                return self.get_response(request)
-        finally:
-            if outer is _NONE:
-                del _request.generation
-            else:
-                _request.generation = outer
+        with request_scope():
+            site_wide_prefetch()
+            return self.get_response(request)
 
 
 def page_generation() -> int:
     """The current generation (read once per request)."""
-    current = getattr(_request, "generation", None)
-    if current is not None:
-        return current
-    current = PAGES.current()
-    if hasattr(_request, "generation"):  # in a request: keep it for the rest
-        _request.generation = current
-    return current
+    return PAGES.current()
 
 
 def generation_cached(key: str, build, *, fresh_copy: bool = False):
@@ -133,10 +115,8 @@ def generation_cached_many(keys: dict, build) -> dict:
 
 
 def page_generation_bump(**kwargs) -> None:
-    """Make everything computed from the page tree stale."""
+    """Make everything computed from the page tree stale (this request included)."""
     PAGES.bump()
-    if getattr(_request, "generation", None) is not None:
-        _request.generation = None  # this request reads the new one
 
 
 def bump_when_changed(*models) -> None:

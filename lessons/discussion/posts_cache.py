@@ -14,7 +14,7 @@ from __future__ import annotations
 from core.generation import Generation
 from lessons.models import Post
 
-POSTS = Generation("lessons:posts:generation")
+POSTS = Generation("lessons:posts:generation", site_wide=True)
 GENERATION_KEY = POSTS.key
 SECONDS = 60 * 60
 
