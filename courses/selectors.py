@@ -121,10 +121,16 @@ def course_next_step_after(
 
 
 def enrollment_certificates(enrollment: Enrollment | None) -> list[Certificate]:
-    """The certificates of an enrollment (none until the course was completed)."""
+    """The certificates of an enrollment (none until the course was completed),
+    from the learner's cache (``accounts.user_cache``; a certificate's change
+    bumps its learner's generation)."""
     if enrollment is None or enrollment.completed_at is None:
         return []
-    return list(enrollment.certificates.all())
+    return user_cached(
+        enrollment.user_id,
+        f"certificates:{enrollment.pk}",
+        lambda: list(enrollment.certificates.all()),
+    )
 
 
 def course_page_context(*, course: CoursePage, user) -> dict:

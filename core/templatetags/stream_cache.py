@@ -23,9 +23,12 @@ def include_block_cached(context, page, field_name: str):
     """Like ``{% include_block page.<field_name> %}``, through the cache."""
     value = getattr(page, field_name)
     request = context.get("request")
-    if getattr(request, "is_preview", False) or not page.live_revision_id:
+    if getattr(request, "is_preview", False):
         return value.render_as_block(context=context.flatten())
-    key = f"core:stream:{page.pk}:{field_name}:{page.live_revision_id}:{get_language()}"
+    # A page made by a script has no revision: the generation still covers it
+    # (any save bumps it).
+    revision = page.live_revision_id or 0
+    key = f"core:stream:{page.pk}:{field_name}:{revision}:{get_language()}"
     return generation_cached(
         key, lambda: value.render_as_block(context=context.flatten())
     )
