@@ -114,6 +114,13 @@ class CourseState:
         )
 
     @property
+    def course_url(self) -> str:
+        """The course page's address, from the outline (no lookup per use)."""
+        if self.outline is not None and self.outline.course_url:
+            return self.outline.course_url
+        return self.course.get_url()
+
+    @property
     def is_enrolled(self) -> bool:
         return bool(
             self.enrollment and self.enrollment.status == EnrollmentStatus.ACTIVE

@@ -71,6 +71,7 @@ class Outline:
     course_id: int
     generation: int
     modules: tuple[OutlineModule, ...]
+    course_url: str = ""  # the course page's address, as pageurl gives it
 
 
 def _outline_key(course_id: int) -> str:
@@ -127,6 +128,7 @@ def _outlines_build(courses, generation: int) -> dict[int, Outline]:
             course_id=course.pk,
             generation=generation,
             modules=_modules(course, pages),
+            course_url=course.get_url(),
         )
         for course in courses
     }

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from core.memo import memos_clear
 from core.models import HomePage
 from courses.models import EnrollmentSource
 from courses.services import enrollment_grant, enrollment_revoke
@@ -37,10 +38,13 @@ from tests.lessons.factories import LessonPageFactory
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth's rate limits, Wagtail's site root paths and the visitors' page
-    cache (core.page_cache) live in the cache: no test sees another's pages."""
+    cache (core.page_cache) live in the cache, and what is kept per generation
+    in the process's memory (core.memo): no test sees another's pages."""
     cache.clear()
+    memos_clear()
     yield
     cache.clear()
+    memos_clear()
 
 
 @pytest.fixture(autouse=True)
