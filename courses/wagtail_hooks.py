@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.admin_reports import PermissionMenuItem, report_urls
 from core.permission_policies import ReadOnlyPolicy
-from courses.admin.ce_roster import CERosterReportView
+from courses.admin.ce_roster import CERosterReportView, board_roster_view
 from courses.admin.certificate_actions import (
     certificate_reissue_view,
     certificate_revoke_view,
@@ -77,6 +77,18 @@ def register_ce_roster_menu_item():
 
 
 @hooks.register("register_reports_menu_item")
+def register_board_roster_menu_item():
+    return PermissionMenuItem(
+        _("Board roster"),
+        reverse("courses_board_roster"),
+        permission="courses.view_certificate",
+        name="board-roster",
+        icon_name="list-ul",
+        order=805,
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_evaluation_summary_menu_item():
     return PermissionMenuItem(
         _("Evaluation summary"),
@@ -92,6 +104,7 @@ def register_evaluation_summary_menu_item():
 def register_ce_admin_urls():
     return [
         *report_urls("ce-roster", CERosterReportView, "courses_ce_roster"),
+        path("reports/board-roster/", board_roster_view, name="courses_board_roster"),
         *report_urls(
             "evaluation-summary",
             EvaluationSummaryReportView,
