@@ -21,8 +21,9 @@ from courses.admin.certificates import CertificateViewSet
 from courses.admin.dashboard import ApprovalsOutsidePeriodPanel, CECreditAtRiskPanel
 from courses.admin.evaluation_summary import EvaluationSummaryReportView
 from courses.admin.evaluations import EvaluationViewSet
+from courses.admin.learner_requests import AnswerOnlyPolicy, LearnerRequestViewSet
 from courses.admin.snippets import ApprovalViewSet, InstructorViewSet
-from courses.models import Certificate, CourseEvaluation
+from courses.models import Certificate, CourseEvaluation, LearnerRequest
 
 # Snippets ----------------------------------------------------------------------
 
@@ -59,6 +60,17 @@ def register_evaluations_menu_item():
         icon_name="form",
         order=815,
     )
+
+
+# Learner requests (accommodations and grievances) --------------------------------
+
+
+register_permission_policy(LearnerRequest, AnswerOnlyPolicy(LearnerRequest))
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_request_viewset():
+    return LearnerRequestViewSet("learner_requests")
 
 
 # Reports -----------------------------------------------------------------------

@@ -19,6 +19,10 @@ from courses.services.enrollments import (
     enrollment_restore,
     enrollment_revoke,
 )
+from courses.services.learner_requests import (
+    learner_request_answer,
+    learner_request_submit,
+)
 
 __all__ = [
     "CertificateNotValid",
@@ -33,4 +37,6 @@ __all__ = [
     "enrollment_restore",
     "enrollment_revoke",
     "evaluation_submit",
+    "learner_request_answer",
+    "learner_request_submit",
 ]
