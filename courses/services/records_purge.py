@@ -6,7 +6,8 @@ who deleted their account (anonymised by ``accounts.services.account_delete``:
 email ``deleted-<id>@deleted.invalid``). Past that period, the records of those
 anonymised accounts are removed: certificates (corrected copies before the
 originals they replace), the course evaluation, quiz attempts (their grants
-go with them), lesson completions, then the enrollment. A learner who still
+go with them), lesson completions, then the enrollment; and their
+accommodation requests and grievances received before the cutoff. A learner who still
 has an account keeps every record: it is her transcript. Orders are financial
 records and are never touched here; nor is the anonymised account itself,
 which orders still point at.
@@ -24,7 +25,7 @@ from django.db.models import DateTimeField
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from courses.models import Certificate, CourseEvaluation, Enrollment
+from courses.models import Certificate, CourseEvaluation, Enrollment, LearnerRequest
 
 DELETED_EMAIL_DOMAIN = "@deleted.invalid"
 
@@ -49,6 +50,7 @@ class PurgeReport:
     years: int
     dry_run: bool
     enrollments: list[PurgedEnrollment] = field(default_factory=list)
+    learner_requests: list[str] = field(default_factory=list)
 
     def total(self, attribute: str) -> int:
         if attribute == "certificates":
@@ -138,7 +140,20 @@ def ce_records_purge(
         attempts.delete()
         completions.delete()
         enrollment.delete()
+    requests = learner_requests_past_retention(cutoff=cutoff)
+    report.learner_requests = [str(r) for r in requests.select_related("user")]
+    if not dry_run:
+        requests.delete()
     return report
+
+
+def learner_requests_past_retention(*, cutoff: datetime.date):
+    """Accommodation requests and grievances of anonymised accounts received
+    before ``cutoff``."""
+    start = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time()))
+    return LearnerRequest.objects.filter(
+        user__email__endswith=DELETED_EMAIL_DOMAIN, created_at__lt=start
+    ).order_by("created_at", "pk")
 
 
 def _certificates_delete(certificates) -> None:

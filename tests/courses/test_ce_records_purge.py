@@ -19,7 +19,7 @@ from django.utils import timezone
 import pytest
 
 from accounts.services import account_delete
-from courses.models import Certificate, CourseEvaluation, Enrollment
+from courses.models import Certificate, CourseEvaluation, Enrollment, LearnerRequest
 from courses.services import certificate_reissue, course_completion_attempt
 from courses.services.records_purge import retention_cutoff
 from lessons.models import ItemCompletion, QuizAttempt
@@ -67,6 +67,7 @@ def counts() -> dict[str, int]:
             ItemCompletion,
             Enrollment,
             Order,
+            LearnerRequest,
             get_user_model(),
         )
     }
@@ -80,7 +81,9 @@ def purge(*args) -> str:
 
 @pytest.fixture
 def school(course_index):
-    """Four learners in one CE course, retention 7 years (the default):
+    """Four learners in one CE course, retention 7 years (the default), and a
+    grievance from each of old_deleted (8 years ago), recent_deleted (today) and
+    old_active (8 years ago):
 
     - ``old_deleted``: completed 8 years ago, a corrected copy, account deleted,
       an order: past retention;
@@ -114,6 +117,12 @@ def school(course_index):
     active = UserFactory(email="active@example.com")
     people["old_active"] = (active, [finish(active, ce).serial])
     backdate(active, ce, years=8)
+    eight_years_ago = timezone.now() - datetime.timedelta(days=365 * 8 + 2)
+    for key in ("old_deleted", "recent_deleted", "old_active"):
+        LearnerRequest.objects.create(
+            user=people[key][0], kind="grievance", message=f"From {key}."
+        )
+    LearnerRequest.objects.exclude(user=recent).update(created_at=eight_years_ago)
     for key, (user, serials) in people.items():
         user.refresh_from_db()
         people[key] = (user, serials)
@@ -135,6 +144,7 @@ def test_the_dry_run_changes_nothing_and_lists_what_it_would_remove(school):
     assert "never completed" in out
     assert people["recent_deleted"][0].email not in out
     assert "active@example.com" not in out
+    assert f"Would remove: Grievance from {old.email}" in out
     assert (
         "Dry run: nothing was changed. A real run would remove 2 enrollment(s), "
         "2 certificate(s), 1 evaluation(s)" in out
@@ -162,6 +172,10 @@ def test_the_real_run_removes_only_records_past_retention(school):
         assert not ItemCompletion.objects.filter(user=user).exists()
     # Everything else is as it was: the other learners, orders, the accounts
     after = counts()
+    assert after["LearnerRequest"] == before["LearnerRequest"] - 1
+    assert not LearnerRequest.objects.filter(user=old).exists()
+    assert LearnerRequest.objects.filter(user=people["old_active"][0]).exists()
+    assert LearnerRequest.objects.filter(user=people["recent_deleted"][0]).exists()
     assert after["Order"] == before["Order"] == 1
     assert after["User"] == before["User"]
     assert after["Enrollment"] == before["Enrollment"] - 2

@@ -12,9 +12,10 @@ from courses.services.records_purge import ce_records_purge
 class Command(BaseCommand):
     help = (
         "Remove the CE records (certificates, evaluations, quiz attempts, lesson "
-        "completions, enrollments) of deleted, anonymised accounts completed more "
-        "than CE_RECORD_RETENTION_YEARS ago. Learners who still have an account "
-        "keep their records; orders are never touched. Use --dry-run first."
+        "completions, enrollments, accommodation requests and grievances) of "
+        "deleted, anonymised accounts older than CE_RECORD_RETENTION_YEARS. "
+        "Learners who still have an account keep their records; orders are never "
+        "touched. Use --dry-run first."
     )
 
     def add_arguments(self, parser):
@@ -30,7 +31,7 @@ class Command(BaseCommand):
             f"Retention: {report.years} years. Records of deleted accounts completed "
             f"before {report.cutoff.isoformat()} are past it."
         )
-        if not report.enrollments:
+        if not (report.enrollments or report.learner_requests):
             self.stdout.write("No CE records are past retention: nothing to do.")
             return
         verb = "Would remove" if dry_run else "Removed"
@@ -47,12 +48,16 @@ class Command(BaseCommand):
                 f"{item.quiz_attempts} quiz attempt(s), "
                 f"{item.lesson_completions} lesson completion(s), the enrollment."
             )
+        for label in report.learner_requests:
+            self.stdout.write(f"{verb}: {label}.")
         totals = (
             f"{len(report.enrollments)} enrollment(s), "
             f"{report.total('certificates')} certificate(s), "
             f"{report.total('evaluations')} evaluation(s), "
             f"{report.total('quiz_attempts')} quiz attempt(s), "
-            f"{report.total('lesson_completions')} lesson completion(s)"
+            f"{report.total('lesson_completions')} lesson completion(s), "
+            f"{len(report.learner_requests)} accommodation request(s) or "
+            "grievance(s)"
         )
         if dry_run:
             self.stdout.write(
