@@ -502,6 +502,21 @@ def test_the_demo_learner_opens_and_starts_the_free_knowledge_check(client):
 # Continuing education ------------------------------------------------------
 
 
+def test_paid_course_content_supports_its_hours_and_says_how_they_were_computed(
+    client,
+):
+    from courses.ce_content import course_content_time
+
+    paid = course(PAID)
+    time = course_content_time(course=paid)
+    assert time.minutes == 20 * 60
+    assert not time.exceeds
+    assert course_content_time(course=course(FREE)).ce_hours is None
+    assert "36 lessons" in paid.ce_hours_rationale
+    page = client.get(paid.url).content.decode()
+    assert "How the hours were computed" in page
+
+
 def test_paid_course_has_its_credit_lines_level_format_and_fictional_approval():
     from datetime import timedelta
 
