@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.learner_request_forms import LearnerRequestForm
 from courses.models import LearnerRequestKind
-from courses.services import learner_request_submit
+from courses.services import LearnerRequestRateLimited, learner_request_submit
 from courses.tasks import ACCOMMODATION_POLICY_PATH, GRIEVANCE_POLICY_PATH
 
 POLICY_PATHS = {
@@ -31,12 +31,16 @@ def learner_request_new(request, kind: str):
     if request.method == "POST":
         form = LearnerRequestForm(request.POST, kind=kind)
         if form.is_valid():
-            learner_request_submit(
-                user=request.user,
-                kind=kind,
-                course=form.cleaned_data["course"],
-                message=form.cleaned_data["message"],
-            )
+            try:
+                learner_request_submit(
+                    user=request.user,
+                    kind=kind,
+                    course=form.cleaned_data["course"],
+                    message=form.cleaned_data["message"],
+                )
+            except LearnerRequestRateLimited as limited:
+                form.add_error(None, str(limited))
+                return _form_page(request, form, kind)
             messages.success(
                 request,
                 _(
@@ -53,6 +57,10 @@ def learner_request_new(request, kind: str):
         form = LearnerRequestForm(
             kind=kind, initial={"course": _course_id(request.GET.get("course"))}
         )
+    return _form_page(request, form, kind)
+
+
+def _form_page(request, form: LearnerRequestForm, kind: str) -> TemplateResponse:
     return TemplateResponse(
         request,
         "courses/learner_request_form.html",

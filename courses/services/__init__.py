@@ -20,6 +20,7 @@ from courses.services.enrollments import (
     enrollment_revoke,
 )
 from courses.services.learner_requests import (
+    LearnerRequestRateLimited,
     learner_request_answer,
     learner_request_submit,
 )
@@ -27,6 +28,7 @@ from courses.services.learner_requests import (
 __all__ = [
     "CertificateNotValid",
     "EvaluationAlreadySubmitted",
+    "LearnerRequestRateLimited",
     "certificate_reissue",
     "certificate_revoke",
     "course_completion_attempt",

@@ -125,6 +125,33 @@ def test_an_accommodation_request_needs_no_course(
     assert mail.outbox[0].subject == "We received your accommodation request"
 
 
+def test_a_double_submit_records_one_request_and_sends_one_email(
+    learner_client, course, django_capture_on_commit_callbacks
+):
+    data = {"course": str(course.pk), "message": MESSAGE}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = learner_client.post(GRIEVANCE_URL, data)
+        second = learner_client.post(GRIEVANCE_URL, data)
+
+    assert first.status_code == second.status_code == 302
+    assert LearnerRequest.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_too_many_requests_rerender_with_a_message(learner_client, settings):
+    settings.LEARNER_REQUEST_RATE = (2, 3600)
+    for text in ("First.", "Second."):
+        learner_client.post(GRIEVANCE_URL, {"course": "", "message": text})
+
+    response = learner_client.post(GRIEVANCE_URL, {"course": "", "message": "Third."})
+
+    assert response.status_code == 200
+    assert "You have sent 2 requests in the last 60 minutes." in text_of(response)
+    assert "Third." in response.content.decode()
+    assert LearnerRequest.objects.count() == 2
+
+
 def test_script_in_a_message_is_escaped_on_the_admin_page(instructor_client, learner):
     request = learner_request_submit(
         user=learner, kind="grievance", message="<script>alert(1)</script>"
@@ -185,6 +212,26 @@ def test_a_request_reads_as_a_document(instructor_client, requests_filed, course
     assert "Not answered yet." in text
     assert "Answer" in text
     assert "LearnerRequest object" not in text
+
+
+def test_the_answer_form_shows_what_the_learner_wrote(
+    instructor_client, requests_filed
+):
+    open_one, _answered = requests_filed
+
+    response = instructor_client.get(
+        reverse("learner_requests:edit", args=[open_one.pk])
+    )
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert "What the learner wrote" in text
+    assert "The post-test timed out twice while I was answering." in text
+    assert "A new or changed answer is emailed to the learner" in text
+    body = response.content.decode()
+    assert 'name="status"' in body
+    assert 'name="response"' in body
+    assert 'name="message"' not in body
 
 
 def test_answering_saves_emails_and_says_so(
