@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, Panel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
@@ -134,7 +134,12 @@ class LearnerRequestViewSet(ModelViewSet):
     inspect_template_name = "courses/admin/learner_request_inspect.html"
     edit_view_class = LearnerRequestEditView
     list_display = [
-        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+        TitleColumn(
+            "kind",
+            label=gettext_lazy("Kind"),
+            accessor="get_kind_display",
+            url_name="learner_requests:inspect",
+        ),
         Column(
             "learner",
             label=gettext_lazy("Learner"),

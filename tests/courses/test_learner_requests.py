@@ -197,6 +197,11 @@ def test_the_list_filters_by_status(instructor_client, requests_filed):
     assert "learner@example.com" in only_open
     assert "second@example.com" not in only_open
     assert "Grievance" in only_open
+    inspect_url = reverse("learner_requests:inspect", args=[open_one.pk])
+    assert (
+        f'href="{inspect_url}"'
+        in instructor_client.get(reverse("learner_requests:index")).content.decode()
+    )
 
 
 def test_a_request_reads_as_a_document(instructor_client, requests_filed, course):
