@@ -9,7 +9,9 @@ Two groups, created by ``courses/migrations/0008_roles.py``:
   or becomes an administrator.
 - **Assistant** reads what the instructor reads and changes nothing, except
   in the discussion: like the instructor, she answers learners' questions and
-  hides or restores posts (``lessons.moderate_post``).
+  hides or restores posts (``lessons.moderate_post``). She does not see
+  learners' accommodation requests and grievances, which the instructor
+  answers.
 
 The permission sets are defined once here; :func:`roles_sync` applies them
 with the models it is given, so a migration can call it with its historical
@@ -78,12 +80,20 @@ ANNOUNCEMENT_GRANTS = {
     ASSISTANT: ["courses.view_announcement"],
 }
 
+# courses 0016: the instructor reads and answers accommodation requests and
+# grievances; the assistant does not see them (they may hold health information).
+LEARNER_REQUEST_GRANTS = {
+    INSTRUCTOR: ["courses.view_learnerrequest", "courses.change_learnerrequest"],
+    ASSISTANT: [],
+}
+
 # Every model permission each role holds now.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     name: [
         *BASE_PERMISSIONS[name],
         *DISCUSSION_GRANTS[name],
         *ANNOUNCEMENT_GRANTS[name],
+        *LEARNER_REQUEST_GRANTS[name],
     ]
     for name in (INSTRUCTOR, ASSISTANT)
 }

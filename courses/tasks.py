@@ -2,7 +2,7 @@
 
 Each email is a template prefix under ``templates/courses/email/`` (see
 ``core/mail.py``): invitation, enrollment granted, certificate issued, revoked
-and corrected.
+and corrected, a learner's request received and answered.
 """
 
 from __future__ import annotations
@@ -16,7 +16,18 @@ from django.utils import timezone
 
 from core.mail import mail_send
 from core.site_url import site_url
-from courses.models import Certificate, Enrollment, Invitation
+from courses.models import (
+    Certificate,
+    Enrollment,
+    Invitation,
+    LearnerRequest,
+    LearnerRequestKind,
+)
+
+# The policy pages seed_demo publishes (lessons/demo/site_pages.py); the footer,
+# course and certificate pages link to the same addresses.
+GRIEVANCE_POLICY_PATH = "/grievance-policy/"
+ACCOMMODATION_POLICY_PATH = "/accommodations/"
 
 
 @task()
@@ -142,4 +153,46 @@ def certificate_corrected_send(certificate_id: int) -> None:
             "verify_url": site_url(reverse("certificate_verify", args=[copy.serial])),
             "contact_email": _contact_email(),
         },
+    )
+
+
+def _learner_request_context(learner_request) -> dict:
+    return {
+        "learner_request": learner_request,
+        "learner_name": (
+            learner_request.user.get_full_name() or learner_request.user.email
+        ),
+        "provider_name": settings.CE_PROVIDER_NAME,
+        "contact_email": _contact_email(),
+        "policy_url": site_url(
+            GRIEVANCE_POLICY_PATH
+            if learner_request.kind == LearnerRequestKind.GRIEVANCE
+            else ACCOMMODATION_POLICY_PATH
+        ),
+    }
+
+
+@task()
+def learner_request_received_send(learner_request_id: int) -> None:
+    """Acknowledge an accommodation request or grievance, with a copy of it."""
+    learner_request = LearnerRequest.objects.select_related("user", "course").get(
+        pk=learner_request_id
+    )
+    mail_send(
+        "courses/email/learner_request_received",
+        to=[learner_request.user.email],
+        context=_learner_request_context(learner_request),
+    )
+
+
+@task()
+def learner_request_answered_send(learner_request_id: int) -> None:
+    """Send the learner the instructor's answer to their request or grievance."""
+    learner_request = LearnerRequest.objects.select_related("user", "course").get(
+        pk=learner_request_id
+    )
+    mail_send(
+        "courses/email/learner_request_answered",
+        to=[learner_request.user.email],
+        context=_learner_request_context(learner_request),
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses import views, views_ce
+from courses import views, views_ce, views_requests
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
@@ -8,6 +8,11 @@ urlpatterns = [
     path("dashboard/transcript.csv", views_ce.transcript_csv, name="transcript_csv"),
     path("dashboard/transcript.pdf", views_ce.transcript_pdf, name="transcript_pdf"),
     path("enroll/<int:course_id>/", views.enroll, name="enroll"),
+    path(
+        "requests/<slug:kind>/",
+        views_requests.learner_request_new,
+        name="learner_request_new",
+    ),
     path(
         "evaluation/<int:course_id>/",
         views_ce.course_evaluation,

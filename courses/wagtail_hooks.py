@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.admin_reports import PermissionMenuItem, report_urls
 from core.permission_policies import ReadOnlyPolicy
-from courses.admin.ce_roster import CERosterReportView
+from courses.admin.ce_roster import CERosterReportView, board_roster_view
 from courses.admin.certificate_actions import (
     certificate_reissue_view,
     certificate_revoke_view,
@@ -21,8 +21,9 @@ from courses.admin.certificates import CertificateViewSet
 from courses.admin.dashboard import ApprovalsOutsidePeriodPanel, CECreditAtRiskPanel
 from courses.admin.evaluation_summary import EvaluationSummaryReportView
 from courses.admin.evaluations import EvaluationViewSet
+from courses.admin.learner_requests import AnswerOnlyPolicy, LearnerRequestViewSet
 from courses.admin.snippets import ApprovalViewSet, InstructorViewSet
-from courses.models import Certificate, CourseEvaluation
+from courses.models import Certificate, CourseEvaluation, LearnerRequest
 
 # Snippets ----------------------------------------------------------------------
 
@@ -61,6 +62,17 @@ def register_evaluations_menu_item():
     )
 
 
+# Learner requests (accommodations and grievances) --------------------------------
+
+
+register_permission_policy(LearnerRequest, AnswerOnlyPolicy(LearnerRequest))
+
+
+@hooks.register("register_admin_viewset")
+def register_learner_request_viewset():
+    return LearnerRequestViewSet("learner_requests")
+
+
 # Reports -----------------------------------------------------------------------
 
 
@@ -73,6 +85,18 @@ def register_ce_roster_menu_item():
         name="ce-roster",
         icon_name="list-ul",
         order=800,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_board_roster_menu_item():
+    return PermissionMenuItem(
+        _("Board roster"),
+        reverse("courses_board_roster"),
+        permission="courses.view_certificate",
+        name="board-roster",
+        icon_name="list-ul",
+        order=805,
     )
 
 
@@ -92,6 +116,7 @@ def register_evaluation_summary_menu_item():
 def register_ce_admin_urls():
     return [
         *report_urls("ce-roster", CERosterReportView, "courses_ce_roster"),
+        path("reports/board-roster/", board_roster_view, name="courses_board_roster"),
         *report_urls(
             "evaluation-summary",
             EvaluationSummaryReportView,

@@ -22,5 +22,8 @@ DISCUSSION_POST_MAX_LENGTH = 5000  # characters of Markdown
 DISCUSSION_EDIT_MINUTES = 15  # an author may edit a post this long after posting
 DISCUSSION_POST_RATE = (8, 600)  # at most 8 posts per learner in 10 minutes
 
+# LEARNER REQUESTS (courses: accommodation requests and grievances)
+LEARNER_REQUEST_RATE = (5, 3600)  # at most 5 requests per learner in an hour
+
 # ANNOUNCEMENTS (courses/announcements): emails go out in background batches.
 ANNOUNCEMENT_BATCH_SIZE = env.int("ANNOUNCEMENT_BATCH_SIZE", default=100)

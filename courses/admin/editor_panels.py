@@ -1,7 +1,9 @@
 """Read-only panels in the editors: what the instructor should know while editing.
 
 ``CourseCEWarningsPanel`` sits in the course page's CE panel and says what
-threatens its CE hours (``courses.ce_coverage``); ``ApprovalStatementsPanel``
+threatens its CE hours (``courses.ce_coverage``); ``CourseContentTimePanel``
+sets the lessons' estimated minutes beside the CE hours claimed and warns
+when the claim is larger (``courses.ce_content``); ``ApprovalStatementsPanel``
 shows the CE approval's standard wording for each kind. Both render nothing
 into the form: they only read the instance being edited.
 """
@@ -27,6 +29,24 @@ class CourseCEWarningsPanel(Panel):
 
         def is_shown(self):
             return bool(self.warnings)
+
+
+class CourseContentTimePanel(Panel):
+    """The lessons' estimated time beside the CE hours (a new course: not shown)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "courses/admin/course_content_time_panel.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            from courses.ce_content import course_content_time
+
+            self.content_time = (
+                course_content_time(course=self.instance) if self.instance.pk else None
+            )
+
+        def is_shown(self):
+            return self.content_time is not None
 
 
 class ApprovalStatementsPanel(Panel):

@@ -9,6 +9,11 @@ from courses.models.ce import (
 )
 from courses.models.certificates import CECredit, Certificate, CertificateStatus
 from courses.models.invitations import Invitation
+from courses.models.learner_requests import (
+    LearnerRequest,
+    LearnerRequestKind,
+    LearnerRequestStatus,
+)
 from courses.models.pages import CourseIndexPage, CoursePage, ModulePage
 from courses.models.records import (
     CourseEvaluation,
@@ -38,5 +43,8 @@ __all__ = [
     "EnrollmentStatus",
     "Instructor",
     "Invitation",
+    "LearnerRequest",
+    "LearnerRequestKind",
+    "LearnerRequestStatus",
     "ModulePage",
 ]

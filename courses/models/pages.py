@@ -28,7 +28,7 @@ from core.blocks import ContentStreamBlock
 from core.fields import MinorUnitsField
 from core.money import money_format
 from core.view_restrictions import CachedViewRestrictionsMixin
-from courses.admin.editor_panels import CourseCEWarningsPanel
+from courses.admin.editor_panels import CourseCEWarningsPanel, CourseContentTimePanel
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
 from courses.models.schedule import ReleaseSchedule
 
@@ -135,6 +135,16 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
             "Leave empty if the course carries none."
         ),
     )
+    ce_hours_rationale = models.TextField(
+        _("how the hours were computed"),
+        blank=True,
+        help_text=_(
+            "Optional. How you arrived at the CE hours, in a few sentences: e.g. "
+            "the reading, video and exercise time per module, and the post-test. "
+            "Shown to learners and reviewers in the course page's continuing "
+            "education section."
+        ),
+    )
 
     is_sequential = models.BooleanField(
         _("sequential"),
@@ -189,6 +199,8 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
                 FieldRowPanel([FieldPanel("ce_level"), FieldPanel("ce_format")]),
                 FieldPanel("approvals", widget=forms.CheckboxSelectMultiple),
                 CourseCEWarningsPanel(),
+                CourseContentTimePanel(),
+                FieldPanel("ce_hours_rationale"),
             ],
             heading=_("Continuing education"),
             help_text=_(

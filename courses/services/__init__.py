@@ -19,10 +19,16 @@ from courses.services.enrollments import (
     enrollment_restore,
     enrollment_revoke,
 )
+from courses.services.learner_requests import (
+    LearnerRequestRateLimited,
+    learner_request_answer,
+    learner_request_submit,
+)
 
 __all__ = [
     "CertificateNotValid",
     "EvaluationAlreadySubmitted",
+    "LearnerRequestRateLimited",
     "certificate_reissue",
     "certificate_revoke",
     "course_completion_attempt",
@@ -33,4 +39,6 @@ __all__ = [
     "enrollment_restore",
     "enrollment_revoke",
     "evaluation_submit",
+    "learner_request_answer",
+    "learner_request_submit",
 ]

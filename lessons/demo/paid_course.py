@@ -29,6 +29,13 @@ COURSE = {
     "ce_hours": Decimal("20.00"),
     "ce_level": "intermediate",
     "ce_format": "self_paced_online",
+    "ce_hours_rationale": (
+        "The 20 CE hours are the time the course's content takes: its 36 lessons "
+        "(reading, videos with transcripts, reflection prompts and the capstone "
+        "case file) add up to 20 hours by their estimated times. The knowledge "
+        "checks, the post-test and the course evaluation are not counted. "
+        "(Demonstration text: write how you computed your own course's hours.)"
+    ),
     # Not page fields: the loader adds the credit lines and the approval snippet.
     "ce": {
         "credits": [("general", Decimal("17.00")), ("ethics", Decimal("3.00"))],

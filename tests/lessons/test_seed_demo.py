@@ -222,7 +222,15 @@ def test_home_page_replaces_the_welcome_page_as_the_site_root():
     assert home.get_parent().depth == 1
     assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail")
     slugs = [page.slug for page in home.get_children().live()]
-    assert slugs == ["courses", "about", "privacy", "terms", "refund-policy"]
+    assert slugs == [
+        "courses",
+        "about",
+        "privacy",
+        "terms",
+        "refund-policy",
+        "grievance-policy",
+        "accommodations",
+    ]
 
 
 def test_policy_pages_open_with_a_review_before_launch_callout():
@@ -230,6 +238,23 @@ def test_policy_pages_open_with_a_review_before_launch_callout():
         first = page.body[0]
         assert first.block_type == "callout", page.slug
         assert "counsel" in first.value["text"].source
+
+
+def test_grievance_and_accommodation_policies_are_published_with_a_note_to_review(
+    client,
+):
+    for slug, form in (
+        ("grievance-policy", "/requests/grievance/"),
+        ("accommodations", "/requests/accommodation/"),
+    ):
+        page = ContentPage.objects.get(slug=slug)
+        assert page.live
+        note = page.body[0].value
+        assert note["title"] == "For the instructor: review this policy"
+        assert "Learner requests" in note["text"].source
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert f'href="{form}"' in response.content.decode()
 
 
 def test_free_course_has_one_module_of_three_lessons_the_first_a_preview():
@@ -475,6 +500,21 @@ def test_the_demo_learner_opens_and_starts_the_free_knowledge_check(client):
 
 
 # Continuing education ------------------------------------------------------
+
+
+def test_paid_course_content_supports_its_hours_and_says_how_they_were_computed(
+    client,
+):
+    from courses.ce_content import course_content_time
+
+    paid = course(PAID)
+    time = course_content_time(course=paid)
+    assert time.minutes == 20 * 60
+    assert not time.exceeds
+    assert course_content_time(course=course(FREE)).ce_hours is None
+    assert "36 lessons" in paid.ce_hours_rationale
+    page = client.get(paid.url).content.decode()
+    assert "How the hours were computed" in page
 
 
 def test_paid_course_has_its_credit_lines_level_format_and_fictional_approval():

@@ -88,6 +88,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "course_evaluation": row(LOGIN, ALLOW, REDIRECT, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "courses_bulk_enroll": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
     "courses_bulk_enroll_apply": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
+    "courses_board_roster": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "courses_ce_roster": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "courses_ce_roster_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "courses_certificate_reissue": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
@@ -125,6 +126,11 @@ ROUTES: dict[str, dict[str, str]] = {
     "enroll": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "healthz": every(ALLOW),
     "item_completion": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),
+    "learner_request_new": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
+    # Accommodation requests and grievances: the instructor reads and answers
+    # them; the assistant does not see them (they may hold health information).
+    "learner_requests:edit": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
+    "learner_requests:inspect": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
     "learners:deactivate": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     "learners:enroll": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     "learners:index": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),

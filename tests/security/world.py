@@ -40,7 +40,14 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from core.models import ContentPage, HomePage
-from courses.models import Announcement, Enrollment, EnrollmentSource, Invitation
+from courses.models import (
+    Announcement,
+    Enrollment,
+    EnrollmentSource,
+    Invitation,
+    LearnerRequest,
+    LearnerRequestKind,
+)
 from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import (
     course_completion_attempt,
@@ -93,6 +100,7 @@ class World:
     post: Post | None = None  # a question under the paid lesson, reported
     report: PostReport | None = None
     announcement: Announcement | None = None  # sent to the free course
+    learner_request: LearnerRequest | None = None  # a grievance from "enrolled"
 
     clients: dict = field(default_factory=dict)
 
@@ -243,6 +251,12 @@ def world_build() -> World:
         sent_by=users["instructor"],
         recipient_count=1,
     )
+    world.learner_request = LearnerRequest.objects.create(
+        user=users["enrolled"],
+        kind=LearnerRequestKind.GRIEVANCE,
+        course=paid.course,
+        message="The post-test would not load.",
+    )
     for role in ROLES:
         world.client(role)
     return world
@@ -352,6 +366,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "courses_invitations": world.invitation.pk,
         "discussion_posts": world.post.pk,
         "announcements": world.announcement.pk,
+        "learner_requests": world.learner_request.pk,
         "orders": order.pk,
         "payments_order_refund": order.pk,
         "wagtailsnippets_courses_approval": world.paid.approval.pk,
@@ -366,6 +381,7 @@ def route_kwargs(world: World, route: Route) -> dict:
         "parent_page_id": world.paid_module.pk,
         "enrollment_pk": world.enrollment.pk,
         "post_id": world.post.pk,
+        "kind": "grievance",
     }
     kwargs = {}
     for param in route.params:

@@ -13,7 +13,9 @@ MODULE = {
         {
             "title": "The case file: State v. Tobias Renner (fictional)",
             "slug": "the-case-file",
-            "estimated_minutes": 45,
+            # An hour: reading the file and working through it (the course's
+            # 36 lessons add up to its 20 CE hours, courses.ce_content).
+            "estimated_minutes": 60,
             "summary": (
                 "A fictional case at the start of a mitigation investigation: "
                 "what the team knows, what the first records show, and what "

@@ -1,4 +1,4 @@
-"""The CE roster: every certificate issued, as a licensing board's auditor reads it."""
+"""The CE roster: one row per enrollment, as a licensing board's auditor reads it."""
 
 import datetime
 from dataclasses import dataclass
