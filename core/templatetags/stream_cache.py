@@ -1,4 +1,5 @@
-"""``{% include_block_cached page "body" %}``: a page's StreamField, rendered once.
+"""``{% include_block_cached page "body" %}``: a page's StreamField, rendered once
+(and ``{% richtext_cached page "intro" %}`` for a rich text field).
 
 A lesson's body is the same HTML for everyone who may read it, and decoding
 and rendering its blocks cost more than the rest of the lesson page. The
@@ -32,3 +33,18 @@ def include_block_cached(context, page, field_name: str):
     return generation_cached(
         key, lambda: value.render_as_block(context=context.flatten())
     )
+
+
+@register.simple_tag(takes_context=True)
+def richtext_cached(context, page, field_name: str):
+    """Like ``{{ page.<field_name>|richtext }}``, through the cache (a rich text
+    field's links are looked up when it is drawn)."""
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
+    value = getattr(page, field_name)
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        return richtext(value)
+    revision = page.live_revision_id or 0
+    key = f"core:richtext:{page.pk}:{field_name}:{revision}:{get_language()}"
+    return generation_cached(key, lambda: richtext(value))
