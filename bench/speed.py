@@ -1,6 +1,6 @@
 """``make bench``: what the pages people see cost, in process and over loopback.
 
-    make bench                                   # the whole run, ~6 minutes
+    make bench                                   # the whole run, ~16 minutes
     make bench BENCH_ARGS="--skip-scale --duration 2 --rounds 2"
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/practicum \\
         .venv/bin/python bench/speed.py --scale-learners 1000 --scale-items 40
