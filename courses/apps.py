@@ -26,7 +26,7 @@ class CoursesConfig(AppConfig):
         # (credit lines are also written on publish; scripts may write them alone).
         bump_when_changed(Instructor, Approval, CourseCredit)
         # A learner's enrollments and certificates are read through their cache
-        # (courses.access.learner_progress, courses.selectors.learner_dashboard;
+        # (courses.access.learner_progress, courses.my_learning.learner_dashboard;
         # lessons connects its completions).
         for signal in (post_save, post_delete):
             signal.connect(

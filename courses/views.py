@@ -8,7 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from courses.access import AccessDecision, Reason
 from courses.models import CoursePage, EnrollmentSource
-from courses.selectors import first_item_of, learner_dashboard, learner_enrollments
+from courses.my_learning import learner_dashboard, learner_enrollments
+from courses.selectors import first_item_of
 from courses.services import enrollment_grant
 
 

@@ -25,6 +25,43 @@ from courses.admin.learner_requests import AnswerOnlyPolicy, LearnerRequestViewS
 from courses.admin.snippets import ApprovalViewSet, InstructorViewSet
 from courses.models import Certificate, CourseEvaluation, LearnerRequest
 
+# Reports menu ------------------------------------------------------------------
+
+# (label, URL name, permission that shows it, menu name, icon, order)
+REPORT_MENU_ITEMS = [
+    (_("Enrollments"), "courses_report_enrollments",
+        "courses.view_enrollment", "enrollments", "group", 780),
+    (_("Learner progress"), "courses_report_progress",
+        "courses.view_enrollment", "learner-progress", "tasks", 790),
+    (_("CE roster"), "courses_ce_roster",
+        "courses.view_certificate", "ce-roster", "list-ul", 800),
+    (_("Board roster"), "courses_board_roster",
+        "courses.view_certificate", "board-roster", "list-ul", 805),
+    (_("Evaluation summary"), "courses_evaluation_summary",
+        "courses.view_certificate", "evaluation-summary", "tasks", 810),
+    (_("Evaluations"), "ce_evaluations:index",
+        "courses.view_courseevaluation", "evaluations", "form", 815),
+]  # fmt: skip
+
+
+def _report_menu_item(label, url_name, permission, name, icon, order):
+    def menu_item():
+        return PermissionMenuItem(
+            label,
+            reverse(url_name),
+            permission=permission,
+            name=name,
+            icon_name=icon,
+            order=order,
+        )
+
+    return menu_item
+
+
+for _row in REPORT_MENU_ITEMS:
+    hooks.register("register_reports_menu_item", _report_menu_item(*_row))
+
+
 # Snippets ----------------------------------------------------------------------
 
 register_snippet(InstructorViewSet)
@@ -50,18 +87,6 @@ def register_evaluation_viewset():
     return EvaluationViewSet("ce_evaluations")
 
 
-@hooks.register("register_reports_menu_item")
-def register_evaluations_menu_item():
-    return PermissionMenuItem(
-        _("Evaluations"),
-        reverse("ce_evaluations:index"),
-        permission="courses.view_courseevaluation",
-        name="evaluations",
-        icon_name="form",
-        order=815,
-    )
-
-
 # Learner requests (accommodations and grievances) --------------------------------
 
 
@@ -74,42 +99,6 @@ def register_learner_request_viewset():
 
 
 # Reports -----------------------------------------------------------------------
-
-
-@hooks.register("register_reports_menu_item")
-def register_ce_roster_menu_item():
-    return PermissionMenuItem(
-        _("CE roster"),
-        reverse("courses_ce_roster"),
-        permission="courses.view_certificate",
-        name="ce-roster",
-        icon_name="list-ul",
-        order=800,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_board_roster_menu_item():
-    return PermissionMenuItem(
-        _("Board roster"),
-        reverse("courses_board_roster"),
-        permission="courses.view_certificate",
-        name="board-roster",
-        icon_name="list-ul",
-        order=805,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_evaluation_summary_menu_item():
-    return PermissionMenuItem(
-        _("Evaluation summary"),
-        reverse("courses_evaluation_summary"),
-        permission="courses.view_certificate",
-        name="evaluation-summary",
-        icon_name="tasks",
-        order=810,
-    )
 
 
 @hooks.register("register_admin_urls")
@@ -161,30 +150,6 @@ def remove_site_summary(request, summary_items):
     who get the school's figures instead (runs after Wagtail adds its items)."""
     if request.user.has_perm("courses.view_enrollment"):
         summary_items.clear()
-
-
-@hooks.register("register_reports_menu_item")
-def register_enrollments_report_menu_item():
-    return PermissionMenuItem(
-        _("Enrollments"),
-        reverse("courses_report_enrollments"),
-        permission="courses.view_enrollment",
-        name="enrollments",
-        icon_name="group",
-        order=780,
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_progress_report_menu_item():
-    return PermissionMenuItem(
-        _("Learner progress"),
-        reverse("courses_report_progress"),
-        permission="courses.view_enrollment",
-        name="learner-progress",
-        icon_name="tasks",
-        order=790,
-    )
 
 
 @hooks.register("register_admin_urls")

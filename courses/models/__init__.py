@@ -14,7 +14,8 @@ from courses.models.learner_requests import (
     LearnerRequestKind,
     LearnerRequestStatus,
 )
-from courses.models.pages import CourseIndexPage, CoursePage, ModulePage
+from courses.models.modules import ModulePage
+from courses.models.pages import CourseIndexPage, CoursePage
 from courses.models.records import (
     CourseEvaluation,
     Enrollment,

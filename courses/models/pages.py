@@ -1,4 +1,4 @@
-"""The catalog, the course (its sales page) and its modules."""
+"""The catalog and the course (its sales page); modules are in ``modules.py``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
@@ -30,7 +29,6 @@ from core.money import money_format
 from core.view_restrictions import CachedViewRestrictionsMixin
 from courses.admin.editor_panels import CourseCEWarningsPanel, CourseContentTimePanel
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
-from courses.models.schedule import ReleaseSchedule
 
 CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
 
@@ -276,39 +274,4 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(course=self, user=request.user))
-        return context
-
-
-class ModulePage(CachedViewRestrictionsMixin, ReleaseSchedule, Page):
-    """A module of a course: groups its lessons and quizzes, in tree order."""
-
-    summary = models.TextField(
-        blank=True,
-        max_length=400,
-        help_text=_("What this module covers, in a sentence or two."),
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
-    settings_panels = [*ReleaseSchedule.release_panels, *Page.settings_panels]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
-
-    parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["lessons.LessonPage", "lessons.QuizPage"]
-    page_description = _(
-        "A module of a course. Add its lessons below it and drag them into order."
-    )
-    cache_for_visitors = True  # the same for every visitor: core.page_cache
-
-    class Meta:
-        verbose_name = _("module")
-
-    @cached_property
-    def course(self) -> CoursePage:
-        return CoursePage.objects.ancestor_of(self).get()
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(course=self.course, user=request.user))
         return context
