@@ -160,6 +160,7 @@ def _state_build(
     previous_required: ItemState | None = None
     for outline_module in outline.modules:
         module = outline_module.page
+        module_opens = module.opens_on(enrolled_on)
         modules.append(ModuleState(page=module))
         for page in outline_module.items:
             item = ItemState(
@@ -168,7 +169,7 @@ def _state_build(
                 reason=Reason.ENROLLED,
                 required=not page.is_optional,
                 completed=page.pk in completed,
-                opens_on=_opens_on(module, page, enrolled_on),
+                opens_on=_opens_on(module_opens, page, enrolled_on),
             )
             item.reason = _reason(item, standing, sequential, today, previous_required)
             if item.reason == Reason.PREVIOUS_INCOMPLETE and previous_required:
@@ -186,9 +187,10 @@ def _state_build(
 
 
 def _opens_on(
-    module: OutlinePage, page: OutlinePage, enrolled_on: date | None
+    module_opens: date | None, page: OutlinePage, enrolled_on: date | None
 ) -> date | None:
-    module_opens, page_opens = module.opens_on(enrolled_on), page.opens_on(enrolled_on)
+    """The later of the module's opening date and the page's own."""
+    page_opens = page.opens_on(enrolled_on)
     if module_opens is None or page_opens is None:
         return page_opens if module_opens is None else module_opens
     return max(module_opens, page_opens)

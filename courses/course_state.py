@@ -31,7 +31,7 @@ class Reason(enum.StrEnum):
 ALLOWING = {Reason.EDITOR, Reason.FREE_PREVIEW, Reason.ENROLLED}
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemState:
     """One lesson or quiz as a given user sees it (``page`` is its outline entry)."""
 

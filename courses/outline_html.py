@@ -9,7 +9,12 @@ every item is rendered once in each of those forms from
 ``includes/outline_parts.html``), when its course's outline changes, and a
 request only picks and joins. The one item that is the current page, and an
 item that opens on a date (which depends on the learner's enrollment), are
-rendered for the request.
+rendered for the request (the current item's form is kept once drawn).
+
+Beside a lesson (``collapse_others``) only the module being read lists its
+items; every other module is one line with how much of it the learner has
+done, a piece rendered the first time a count is needed and then kept: a
+course of 200 items draws a sidebar of a dozen.
 
 The pieces are kept in this process's memory (``core.memo``) for the
 outline's generation (``core.page_generation``): a page change anywhere makes
@@ -42,15 +47,25 @@ _memo = GenerationMemo(size=32)
 
 
 def outline_html(
-    state: CourseState, *, current_pk=None, show_summaries=False, heading_level=3
+    state: CourseState,
+    *,
+    current_pk=None,
+    show_summaries=False,
+    heading_level=3,
+    collapse_others=False,
 ) -> str:
-    """The whole outline of ``state``'s course for its learner."""
+    """The outline of ``state``'s course for its learner: every item, or with
+    ``collapse_others`` those of the module holding ``current_pk`` only."""
     pieces = _pieces(state, show_summaries, heading_level)
+    current = state.item(current_pk) if collapse_others and current_pk else None
     parts = [pieces["outline_open"]]
     for module in state.modules:
         is_current = module.page.pk == current_pk
         parts.append(pieces["modules"][module.page.pk][is_current])
-        parts.extend(_items(pieces, module.items, current_pk, show_summaries))
+        if current is None or module.page.pk == current.module.pk:
+            parts.extend(_items(pieces, module.items, current_pk, show_summaries))
+        else:
+            parts.append(_module_summary(pieces, module, state.is_enrolled))
         parts.append(pieces["module_close"])
     if not state.modules:
         parts.append(pieces["outline_empty"])
@@ -73,10 +88,11 @@ def _items(pieces, items, current_pk, show_summaries) -> list[str]:
         return [pieces["items_empty"]]
     parts = [pieces["items_open"]]
     for item in items:
-        is_current = item.page.pk == current_pk
-        dated = item.reason == Reason.NOT_YET_RELEASED and item.opens_on
-        if is_current or dated:
-            parts.append(_item_render(item, is_current, show_summaries))
+        if item.page.pk == current_pk:  # linked whatever its access
+            parts.append(_current_item(pieces, item, show_summaries))
+            continue
+        if item.reason == Reason.NOT_YET_RELEASED and item.opens_on:
+            parts.append(_item_render(item, False, show_summaries))
             continue
         if item.allowed:
             access = OPEN
@@ -87,6 +103,25 @@ def _items(pieces, items, current_pk, show_summaries) -> list[str]:
         parts.append(pieces["items"][item.page.pk][item.completed, access])
     parts.append(pieces["items_close"])
     return parts
+
+
+def _current_item(pieces, item: ItemState, show_summaries: bool) -> str:
+    key = (item.page.pk, item.completed, item.reason, item.opens_on)
+    html = pieces["current"].get(key)
+    if html is None:  # kept for the next learner reading it
+        html = _item_render(item, True, show_summaries)
+        pieces["current"][key] = html
+    return html
+
+
+def _module_summary(pieces, module, is_enrolled: bool) -> str:
+    done = sum(item.completed for item in module.items) if is_enrolled else None
+    key = (module.page.pk, done)
+    summary = pieces["summaries"].get(key)
+    if summary is None:  # kept for the next learner with as much done
+        summary = _part("module_summary", done=done, total=len(module.items))
+        pieces["summaries"][key] = summary
+    return summary
 
 
 def _item_render(item: ItemState, is_current: bool, show_summaries: bool) -> str:
@@ -125,6 +160,8 @@ def _pieces_render(state: CourseState, show_summaries: bool, heading_level: int)
     }
     pieces["modules"] = {}
     pieces["items"] = {}
+    pieces["summaries"] = {}
+    pieces["current"] = {}
     for number, module in enumerate(state.outline.modules, start=1):
         pieces["modules"][module.page.pk] = {
             is_current: _part(

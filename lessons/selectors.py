@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from accounts.user_cache import user_cached
+from lessons import grading
 from lessons.models import QuizAttempt, QuizPage, RevealRule
 from lessons.services import attempts_allowed, attempts_granted
 
@@ -40,15 +41,17 @@ def quiz_standing(*, user, quiz: QuizPage) -> QuizStanding:
     """``user``'s attempts at ``quiz`` and what is left, for showing (not for
     deciding: the services lock and read the rows themselves).
 
-    The attempts and grants are read through the learner's cache
-    (``accounts.user_cache``), which any change to one of them invalidates;
-    the quiz's own limit is read from the page as published.
+    The attempts (without the questions they drew and the answers given:
+    ``quiz_open_questions`` reads the open attempt's) and grants are read
+    through the learner's cache (``accounts.user_cache``), which any change to
+    one of them invalidates; the quiz's own limit is read from the page as
+    published.
     """
     attempts, granted = user_cached(
         user.pk,
         f"quiz:{quiz.pk}",
         lambda: (
-            list(quiz_attempts(user=user, quiz=quiz)),
+            list(quiz_attempts(user=user, quiz=quiz).defer("snapshot", "answers")),
             attempts_granted(user=user, quiz=quiz),
         ),
     )
@@ -56,6 +59,18 @@ def quiz_standing(*, user, quiz: QuizPage) -> QuizStanding:
         submitted=[a for a in attempts if not a.is_open],
         open_attempt=next((a for a in attempts if a.is_open), None),
         allowed=attempts_allowed(quiz=quiz, granted=granted),
+    )
+
+
+def quiz_open_questions(*, user, attempt: QuizAttempt) -> list[dict]:
+    """The questions ``attempt`` (open) drew, without their answers, read
+    through the learner's cache as their standing is."""
+    return user_cached(
+        user.pk,
+        f"quiz-attempt:{attempt.pk}:questions",
+        lambda: grading.public_questions(
+            QuizAttempt.objects.values_list("snapshot", flat=True).get(pk=attempt.pk)
+        ),
     )
 
 

@@ -16,9 +16,8 @@ from courses.selectors import (
     enrollment_certificates,
 )
 from courses.views import item_refused
-from lessons import grading
 from lessons.models import LessonPage, QuizAttempt
-from lessons.selectors import attempt_feedback, quiz_standing
+from lessons.selectors import attempt_feedback, quiz_open_questions, quiz_standing
 from lessons.services import (
     QuizError,
     item_complete,
@@ -76,8 +75,8 @@ def quiz_index(request, *, quiz):
         standing = quiz_standing(user=request.user, quiz=quiz)
         context["standing"] = standing
         if standing.open_attempt is not None:
-            context["questions"] = grading.public_questions(
-                standing.open_attempt.snapshot
+            context["questions"] = quiz_open_questions(
+                user=request.user, attempt=standing.open_attempt
             )
     return quiz.render(request, context_overrides=context)
 

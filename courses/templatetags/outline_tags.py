@@ -15,13 +15,17 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def course_outline(context, current=None, show_summaries=False, heading_level=3):
-    """The whole outline; ``current`` is the page being read, if any."""
+def course_outline(
+    context, current=None, show_summaries=False, heading_level=3, collapse_others=False
+):
+    """The outline; ``current`` is the page being read, if any, and
+    ``collapse_others`` shows the other modules' items as one line each."""
     return outline_html(
         context["state"],
         current_pk=getattr(current, "pk", None),
         show_summaries=show_summaries,
         heading_level=heading_level,
+        collapse_others=collapse_others,
     )
 
 

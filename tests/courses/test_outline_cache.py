@@ -132,13 +132,19 @@ def test_an_item_moved_to_another_module_shows_under_it(
     items[0].move(second_module, pos="last-child")
 
     moved = items[0].__class__.objects.get(pk=items[0].pk)
-    for html in _both(enrolled_client, course, lesson):
+    # The course page, and the moved item's own page (its sidebar lists the
+    # items of the module it is in now)
+    for page in _both(enrolled_client, course, moved):
+        html = page.split('<ol class="outline">', 1)[1]
         # listed after the second module's own lesson, at its new address
         assert html.index("Zeta module") < html.index("Eta, already here")
         assert html.index("Eta, already here") < html.index("Alpha interviewing")
         assert f'href="{moved.url}"' in html
         assert f'href="{items[0].url}"' not in html
     assert moved.url.startswith(second_module.url)
+    # Beside the first module's lesson, the second module counts it
+    sidebar = _both(enrolled_client, course, lesson)[1]
+    assert "0 of 2 items completed" in sidebar
 
 
 def test_a_deleted_item_leaves_the_outline_at_once(

@@ -52,8 +52,11 @@ def _items_reference(items, current_pk, show_summaries) -> str:
     return html + _part("items_close")
 
 
-def _reference(state, current_pk=None, show_summaries=False, heading_level=3):
+def _reference(
+    state, current_pk=None, show_summaries=False, heading_level=3, collapse_others=False
+):
     """The outline drawn the slow way: every part through the template engine."""
+    current = state.item(current_pk) if collapse_others else None
     html = _part("outline_open")
     for number, module in enumerate(state.modules, start=1):
         html += _part(
@@ -64,7 +67,15 @@ def _reference(state, current_pk=None, show_summaries=False, heading_level=3):
             show_summaries=show_summaries,
             heading_level=heading_level,
         )
-        html += _items_reference(module.items, current_pk, show_summaries)
+        if current is None or current.module.pk == module.page.pk:
+            html += _items_reference(module.items, current_pk, show_summaries)
+        else:
+            done = [i.completed for i in module.items] if state.is_enrolled else None
+            html += _part(
+                "module_summary",
+                done=None if done is None else sum(done),
+                total=len(module.items),
+            )
         html += _part("module_close")
     if not state.modules:
         html += _part("outline_empty")
@@ -107,6 +118,10 @@ def test_a_visitor_sees_previews_open_and_the_rest_locked(course, pages):
 
     _assert_same(state)
     _assert_same(state, show_summaries=True, heading_level=2)
+    _assert_same(state, current_pk=pages["preview"].pk, collapse_others=True)
+    assert "2 items" in outline_html(
+        state, current_pk=pages["preview"].pk, collapse_others=True
+    )
 
 
 def test_a_learner_not_enrolled_sees_the_same_as_the_reference(course, pages, learner):
@@ -131,6 +146,13 @@ def test_an_enrolled_learner_with_completions_dates_and_the_current_page(
     for page in pages.values():
         _assert_same(state, current_pk=page.pk)
         _assert_same(state, current_pk=page.pk, show_summaries=True)
+        _assert_same(state, current_pk=page.pk, collapse_others=True)
+    beside_the_lesson = outline_html(
+        state, current_pk=pages["lesson"].pk, collapse_others=True
+    )
+    assert "In ten days" not in beside_the_lesson  # the later module: one line
+    assert "0 of 2 items completed" in beside_the_lesson
+    assert "Extra reading" in beside_the_lesson  # the module being read: listed
     _assert_same(state, current_pk=pages["lesson"].get_parent().pk, heading_level=2)
     assert "Opens " in outline_html(state)
     assert 'aria-current="page"' in outline_html(state, current_pk=pages["dated"].pk)

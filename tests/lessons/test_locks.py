@@ -417,15 +417,34 @@ def test_the_outline_shows_locked_items_with_their_opening_date(drip):
         course_page = content_of(client.get(drip.course.url))
         lesson_page = content_of(client.get(drip.items["open"].url))
 
-    # Then both outlines list the locked items, unlinked, with when they open
+    # Then the course page lists the locked items, unlinked, with when they open
+    week_two = outline_entry(course_page, "Week two lesson")
+    assert f"Opens {shown(ENROLLED_ON + timedelta(days=7))}" in week_two
+    assert "href=" not in week_two
+    # and so does the lesson's sidebar for the module being read
     for html in (course_page, lesson_page):
-        week_two = outline_entry(html, "Week two lesson")
-        assert f"Opens {shown(ENROLLED_ON + timedelta(days=7))}" in week_two
-        assert "href=" not in week_two
         day_three = outline_entry(html, "Day three")
         assert f"Opens {shown(ENROLLED_ON + timedelta(days=3))}" in day_three
         assert "href=" not in day_three
         assert "Opens" not in outline_entry(html, "The life history")
+
+
+def test_the_lesson_sidebar_shows_other_modules_as_one_line(drip):
+    # Given a learner reading a lesson of the first module, with one done
+    with at(8):
+        client = client_for(drip.learner)
+        client.post(reverse("item_completion", args=[drip.items["open"].pk]))
+        html = content_of(client.get(drip.items["day3"].url))
+
+    # Then the second module is its title and how much of it is done
+    module = html.split('<li class="outline__module">')[2]
+    assert "Week two" in module
+    assert "0 of 2 items completed" in module
+    assert "outline__item" not in module  # its items are not listed
+    # and the module being read lists its items, one of them completed
+    assert "Week two lesson" not in html.split('<aside class="lesson-outline">')[1]
+    first = html.split('<li class="outline__module">')[1]
+    assert "is-completed" in outline_entry(first, "The life history")
 
 
 def test_the_outline_drops_the_date_once_open(drip):

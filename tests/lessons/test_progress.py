@@ -378,10 +378,16 @@ def test_the_course_page_shows_progress_and_where_to_continue(world, enrolled_cl
 def test_the_outline_marks_completed_items(world, enrolled_client):
     enrolled_client.post(completion_url(world.items["L1"]))
 
-    text = enrolled_client.get(world.items["L4"].url).content.decode()
+    # Beside a lesson of the same module, and on the course page
+    for page in (world.items["Q3"], world.course):
+        text = enrolled_client.get(page.url).content.decode()
 
-    items = text.split('<li class="outline__item')[1:]
-    completed = [item for item in items if item.startswith(" is-completed")]
-    assert len(completed) == 1
-    assert "Lesson one" in completed[0]
-    assert "Completed" in completed[0]
+        items = text.split('<li class="outline__item')[1:]
+        completed = [item for item in items if item.startswith(" is-completed")]
+        assert len(completed) == 1
+        assert "Lesson one" in completed[0]
+        assert "Completed" in completed[0]
+    # and beside a lesson of the next module, as that module's count
+    text = enrolled_client.get(world.items["L4"].url).content.decode()
+    assert "Lesson one" not in text.split('<aside class="lesson-outline">')[1]
+    assert "1 of 3 items completed" in text
