@@ -24,3 +24,15 @@ class AccountAdapter(DefaultAccountAdapter):
                     email__iexact=email_address.email, verified=False
                 ).exclude(user_id=email_address.user_id).delete()
         return confirmed
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        """With two-factor on, the second factor proves it is them again.
+
+        allauth offers the password first, and its decorator sends the user to
+        the first method: someone who learnt the password of an account with
+        two-factor on could then delete it. Such a user is asked for their
+        authenticator code (or a recovery code) instead.
+        """
+        methods = super().get_reauthentication_methods(user)
+        second_factor = [m for m in methods if m["id"] != "reauthenticate"]
+        return second_factor or methods

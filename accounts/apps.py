@@ -9,14 +9,18 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from accounts.backends import permissions_changed
+        from accounts.sessions import login_session_record
         from accounts.user_cache import user_rows_changed
 
         # Cached permission sets go stale when groups or grants change.
         for signal in (m2m_changed, post_save, post_delete):
             signal.connect(permissions_changed, dispatch_uid="accounts.permissions")
+        # Every login's session is recorded, so a user's sessions can be ended.
+        user_logged_in.connect(login_session_record, dispatch_uid="accounts.login")
         # The session's user is read through the cache (accounts/user_cache.py).
         for signal in (post_save, post_delete):
             signal.connect(

@@ -1,6 +1,6 @@
 from django import forms
 from django.utils.html import format_html
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
@@ -68,28 +68,6 @@ class AnnouncementEmailsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["announcement_emails"]
-
-
-class AccountDeleteForm(forms.Form):
-    """Re-entering the password proves the person at the keyboard owns the account."""
-
-    password = forms.CharField(
-        label=gettext_lazy("Your current password"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError(
-                gettext_lazy("That is not your current password.")
-            )
-        return password
 
 
 # Settings → Users in the Wagtail admin -------------------------------------------

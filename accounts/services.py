@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.conf import settings
-from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.utils import timezone
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 
 from accounts.models import ClinicianProfile, User
 
@@ -140,11 +135,9 @@ def email_verification_resend(*, request, user: User) -> EmailAddress | None:
 
 
 def _sessions_delete(*, user_pk: int) -> None:
-    # Database sessions cannot be queried by user; decode each live one.
-    # (An unusable password already invalidates them through the session's
-    # auth hash; deleting them also removes what they hold.) Each is deleted
-    # through the session engine, so a cached copy goes too (cached_db).
-    session_store = import_module(settings.SESSION_ENGINE).SessionStore
-    for session in Session.objects.filter(expire_date__gt=timezone.now()):
-        if str(session.get_decoded().get(SESSION_KEY)) == str(user_pk):
-            session_store(session_key=session.pk).delete()
+    # allauth records every login (allauth.usersessions); ending one deletes
+    # it through the session engine, so a cached copy goes too (cached_db).
+    # (A session from before that was installed is dead already: an unusable
+    # password or an inactive account no longer authenticates it.)
+    for session in UserSession.objects.filter(user_id=user_pk):
+        session.end()

@@ -7,8 +7,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from allauth.account.decorators import reauthentication_required
+
 from accounts.forms import (
-    AccountDeleteForm,
     AnnouncementEmailsForm,
     ClinicianProfileForm,
     DiscussionEmailsForm,
@@ -48,10 +49,13 @@ def profile_edit(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@reauthentication_required(allow_get=True)
 def account_delete_view(request):
-    """GET explains what deletion keeps; POST with the password anonymises."""
-    form = AccountDeleteForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    """GET explains what deletion keeps; POST anonymises, once the person at
+    the keyboard has proved again that the account is theirs (allauth's
+    reauthentication: the password, or the second factor when it is on; the
+    POST resumes after it)."""
+    if request.method == "POST":
         account_delete(user=request.user)
         logout(request)
         messages.success(
@@ -65,5 +69,5 @@ def account_delete_view(request):
     return TemplateResponse(
         request,
         "accounts/account_delete.html",
-        {"form": form, "retention_years": settings.CE_RECORD_RETENTION_YEARS},
+        {"retention_years": settings.CE_RECORD_RETENTION_YEARS},
     )

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Each login is recorded, so a user's sessions can be listed and ended.
+    "allauth.usersessions",
     # background work
     "django_tasks",
     "django_tasks_db",
@@ -83,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's signed-in devices page formats times with it.
+    "django.contrib.humanize",
     # Wagtail 8's search index needs it on PostgreSQL (postgres.E005 otherwise).
     "django.contrib.postgres",
 ]

@@ -1,8 +1,14 @@
-"""/accounts/delete/: anonymise the account, keep the CE records."""
+"""/accounts/delete/: anonymise the account, keep the CE records.
+
+Deleting asks the person to prove again that the account is theirs, through
+allauth's reauthentication (the password, or the second factor when two-factor
+authentication is on), and the POST resumes once they have.
+"""
 
 from __future__ import annotations
 
 import datetime
+import time
 from decimal import Decimal
 
 from django.contrib.sessions.models import Session
@@ -11,6 +17,13 @@ from django.urls import reverse
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
+from allauth.usersessions.models import UserSession
 
 from accounts.models import ClinicianProfile, User
 from accounts.services import account_delete
@@ -66,26 +79,52 @@ def test_confirm_page_explains_what_is_kept(learner_client, settings):
     assert response.status_code == 200
     content = response.content.decode()
     assert "7 years" in content
-    assert 'name="password"' in content
+    assert "confirm it is you" in content
 
 
-def test_wrong_password_deletes_nothing(learner_client, learner):
-    response = learner_client.post(URL, {"password": "not-my-password"})
+def _logged_in(email: str) -> Client:
+    """A client logged in through allauth's form, as a person would."""
+    client = Client()
+    response = client.post(
+        reverse("account_login"), {"login": email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    return client
 
-    assert response.status_code == 200
-    learner.refresh_from_db()
-    assert learner.is_active
-    assert learner.email == "learner@example.com"
+
+def test_delete_asks_to_confirm_it_is_them_and_deletes_nothing_before(
+    certified_learner,
+):
+    client = _logged_in("enrolled@example.com")
+
+    response = client.post(URL)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_reauthenticate"))
+    certified_learner.refresh_from_db()
+    assert certified_learner.is_active
+
+
+def test_wrong_password_deletes_nothing(certified_learner):
+    client = _logged_in("enrolled@example.com")
+    confirm = client.post(URL).url
+
+    response = client.post(confirm, {"password": "not-my-password"})
+
+    assert response.status_code == 200  # the form again, with its error
+    certified_learner.refresh_from_db()
+    assert certified_learner.is_active
+    assert certified_learner.email == "enrolled@example.com"
 
 
 def test_delete_anonymises_and_keeps_the_certificate(certified_learner):
-    # Given a learner with a certificate, logged in
-    client = Client()
-    assert client.login(email="enrolled@example.com", password=PASSWORD)
+    # Given a learner with a certificate, signed in
+    client = _logged_in("enrolled@example.com")
     pk = certified_learner.pk
 
-    # When they delete their account with their password
-    response = client.post(URL, {"password": PASSWORD}, follow=True)
+    # When they ask to delete their account, and confirm their password
+    confirm = client.post(URL).url
+    response = client.post(confirm, {"password": PASSWORD}, follow=True)
 
     # Then they are logged out at home, told what happened
     assert response.redirect_chain[-1][0] == "/"
@@ -109,17 +148,47 @@ def test_delete_anonymises_and_keeps_the_certificate(certified_learner):
     assert certificate.status == "valid"
 
 
+def test_with_two_factor_on_the_second_factor_is_asked_not_the_password(
+    certified_learner, settings
+):
+    settings.MFA_TOTP_TOLERANCE = 1  # the next code, as a code cannot be reused
+    # Given a learner with an authenticator app, signed in with it
+    secret = generate_totp_secret()
+    TOTP.activate(certified_learner, secret)
+    client = _logged_in("enrolled@example.com")
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
+
+    # When they ask to delete the account
+    response = client.post(URL)
+
+    # Then they are asked for a code, and the password alone proves nothing
+    assert response.url.startswith(reverse("mfa_reauthenticate"))
+    password_url = response.url.replace(
+        reverse("mfa_reauthenticate"), reverse("account_reauthenticate")
+    )
+    client.post(password_url, {"password": PASSWORD})
+    assert User.objects.get(pk=certified_learner.pk).is_active
+    # and with the code the deletion goes through
+    confirm = client.post(URL).url
+    next_code = format_hotp_value(hotp_value(secret, int(time.time()) // 30 + 1))
+    client.post(confirm, {"code": next_code})
+    assert not User.objects.get(pk=certified_learner.pk).is_active
+
+
 def test_delete_ends_every_session(certified_learner):
     # Given the learner is logged in on two devices
-    phone, laptop = Client(), Client()
-    phone.force_login(certified_learner)
-    laptop.force_login(certified_learner)
+    phone = _logged_in("enrolled@example.com")
+    laptop = _logged_in("enrolled@example.com")
+    assert UserSession.objects.filter(user=certified_learner).count() == 2
 
     # When they delete the account from the laptop
-    laptop.post(URL, {"password": PASSWORD})
+    confirm = laptop.post(URL).url
+    laptop.post(confirm, {"password": PASSWORD})
 
-    # Then the phone is logged out too
+    # Then the phone is logged out too, and no session of theirs is left
     assert not Session.objects.exists()
+    assert not UserSession.objects.exists()
     assert phone.get(reverse("dashboard")).status_code == 302
 
 

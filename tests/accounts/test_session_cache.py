@@ -53,7 +53,8 @@ def test_account_deletion_ends_the_other_sessions(learner):
     laptop, laptop_key = _signed_in(learner)
     other, other_key = _signed_in(UserFactory(email="someone@example.com"))
 
-    response = laptop.post(reverse("account_delete"), {"password": PASSWORD})
+    confirm = laptop.post(reverse("account_delete")).url  # "confirm it is you"
+    response = laptop.post(confirm, {"password": PASSWORD})
 
     assert response.status_code == 302
     assert _ended(phone_key)

@@ -178,6 +178,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "transcript": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "transcript_csv": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "transcript_pdf": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
+    "usersessions_list": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     "wagtail_serve": every(ALLOW),
     "wagtailadmin_javascript_catalog": dict.fromkeys(LEARNERS, ALLOW),
     "wagtailadmin_login": dict.fromkeys(LEARNERS, ALLOW),
