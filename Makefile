@@ -82,14 +82,20 @@ lint: install ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+.PHONY: typecheck
+typecheck: install ## mypy with django-stubs on the typed modules ([tool.mypy] in pyproject.toml)
+	$(BIN)/mypy
+
 .PHONY: format
 format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 .PHONY: check
-check: install ## Lint, Django checks, migrations check and the tests
+check: install ## Lint, type checks, Django checks, migrations check and the tests
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) test
