@@ -28,15 +28,29 @@ python:
 	  echo "Install one (e.g. 'pyenv install 3.13' or your system's python3.13 package) and run make again."; \
 	  exit 1; fi
 
+# requirements-dev.txt is the whole lock (runtime + tools), every file hashed;
+# pip refuses anything whose hash is not in it. Production installs requirements.txt.
 $(BIN)/.installed: requirements.txt requirements-dev.txt | python
 	@if [ ! -x $(BIN)/python ]; then echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); fi
 	@$(BIN)/python -m pip install --quiet --upgrade pip 2>/dev/null || true
-	set -o pipefail; $(BIN)/python -m pip install --quiet -r requirements-dev.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
+	set -o pipefail; $(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
 	@$(BIN)/python -c "import django, wagtail, allauth" 
 	@touch $@
 
 .PHONY: install
-install: $(BIN)/.installed ## Create the virtualenv and install the pinned requirements
+install: $(BIN)/.installed ## Create the virtualenv and install the locked requirements (with hashes)
+
+# The lock covers Python 3.12 and newer on every platform (--universal). An
+# existing pin is kept unless its .in line asks otherwise; `make lock
+# UPGRADE=1` (or LOCK_ARGS="--upgrade-package NAME") takes newer releases.
+LOCK := $(BIN)/uv pip compile --quiet --universal --python-version 3.12 \
+  --generate-hashes --custom-compile-command "make lock" \
+  $(if $(UPGRADE),--upgrade) $(LOCK_ARGS)
+
+.PHONY: lock
+lock: install ## Compile requirements*.in into the hashed requirements*.txt (edit the .in files, then run this)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 .PHONY: migrate
 migrate: install ## Apply database migrations
@@ -68,14 +82,20 @@ lint: install ## ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+.PHONY: typecheck
+typecheck: install ## mypy with django-stubs on the typed modules ([tool.mypy] in pyproject.toml)
+	$(BIN)/mypy
+
 .PHONY: format
 format: install ## Format the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
 .PHONY: check
-check: install ## Lint, Django checks, migrations check and the tests
+check: install ## Lint, type checks, Django checks, migrations check and the tests
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) test

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.access import AccessDecision, Reason
 from courses.models import CoursePage, EnrollmentSource
-from courses.my_learning import learner_dashboard, learner_enrollments
+from courses.my_learning import learner_dashboard
 from courses.selectors import first_item_of
 from courses.services import enrollment_grant
 
@@ -19,10 +19,7 @@ def dashboard(request):
     return TemplateResponse(
         request,
         "courses/dashboard.html",
-        {
-            "enrollments": learner_enrollments(user=request.user),
-            "courses": learner_dashboard(user=request.user),
-        },
+        {"courses": learner_dashboard(user=request.user)},
     )
 
 

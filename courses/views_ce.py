@@ -84,7 +84,6 @@ def course_evaluation(request, course_id: int):
                 with contextlib.suppress(EvaluationAlreadySubmitted):
                     evaluation_submit(
                         enrollment=facts.enrollment,
-                        course=course,
                         data=form.evaluation_data(),
                     )
             if certificate is None:

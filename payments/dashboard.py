@@ -64,7 +64,7 @@ def revenue_chart_panel(*, now=None) -> ChartPanel:
     totals: dict[str, int] = {}
     for (_month, currency), window in per_month.items():
         totals[currency] = totals.get(currency, 0) + window.net
-    currency = max(totals, key=totals.get) if totals else DEFAULT_CURRENCY
+    currency = max(totals, key=totals.__getitem__) if totals else DEFAULT_CURRENCY
     points = [
         (
             date_format(month, "M Y"),

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +55,7 @@ class RefundForm(forms.Form):
     ):
         super().__init__(*args, **kwargs)
         if certificate_serial:
-            self.fields["revoke_certificate"].choices = [
+            cast(forms.ChoiceField, self.fields["revoke_certificate"]).choices = [
                 ("no", _("Keep the certificate valid")),
                 (
                     "yes",

@@ -55,7 +55,7 @@ class RefundAlreadyMade(RefundRefused):
 
 
 # Outcomes of an unpaid order, weakest first: a later, stronger one wins.
-_UNPAID_RANK = {
+_UNPAID_RANK: dict[str, int] = {
     OrderStatus.PENDING: 0,
     OrderStatus.PROCESSING: 1,
     OrderStatus.EXPIRED: 2,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 
@@ -43,19 +44,20 @@ class WebhookEvent:
 
 
 def _client() -> stripe.StripeClient:
-    base = {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
     return stripe.StripeClient(
         settings.STRIPE_SECRET_KEY,
         stripe_version=API_VERSION,
-        base_addresses=base,
+        base_addresses=(
+            {"api": settings.STRIPE_API_BASE} if settings.STRIPE_API_BASE else None
+        ),
         max_network_retries=0 if settings.STRIPE_API_BASE else 2,
     )
 
 
 def _order_id(session: dict) -> int | None:
-    raw = session.get("client_reference_id") or (session.get("metadata") or {}).get(
-        "order_id"
-    )
+    raw: Any = session.get("client_reference_id") or (
+        session.get("metadata") or {}
+    ).get("order_id")
     try:
         return int(raw)
     except (TypeError, ValueError):

@@ -139,8 +139,9 @@ def test_checkout(request, order_id: int):
             amount_total=order.amount,
             currency=order.currency,
         )
-        order = checkout_fulfil(session=session)
-        return _after_payment(request, order)
+        fulfilled = checkout_fulfil(session=session)
+        assert fulfilled is not None  # the session names this order
+        return _after_payment(request, fulfilled)
     return TemplateResponse(request, "payments/test_checkout.html", {"order": order})
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from config.mailers import mailer_from_url
@@ -226,9 +227,12 @@ TASKS_BACKENDS = {
     "immediate": "django.tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
 }
-TASKS = {
-    "default": {"BACKEND": TASKS_BACKENDS[env("TASKS_BACKEND", default="immediate")]}
-}
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate")
+if TASKS_BACKEND not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND is {TASKS_BACKEND!r}; use one of: {', '.join(TASKS_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
 
 # WAGTAIL
 # https://docs.wagtail.org/en/stable/reference/settings.html

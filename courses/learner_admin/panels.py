@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.forms import Form
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -51,7 +52,7 @@ class LearnerPanel(Component):
     """A section of the learner's page. Subclasses set ``template_name``,
     ``heading`` and ``order`` and add their data in ``panel_context``."""
 
-    heading = ""
+    heading: str | Promise = ""  # gettext_lazy in subclasses
     order = 100
 
     def __init__(self, *, request, learner):

@@ -34,9 +34,7 @@ class CertificateNotValid(ValueError):
     """Only a valid certificate can be revoked or reissued; this one is not (now)."""
 
 
-def evaluation_submit(
-    *, enrollment: Enrollment, course: CoursePage, data: dict
-) -> CourseEvaluation:
+def evaluation_submit(*, enrollment: Enrollment, data: dict) -> CourseEvaluation:
     """Store the learner's course evaluation once; a second submission is refused.
 
     ``data`` holds ``objective_ratings`` (objective text → 1–5), ``relevance``,

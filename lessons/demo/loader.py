@@ -458,7 +458,6 @@ def _learner_certificate_ensure(
         objectives = [str(block.value) for block in course.learning_objectives]
         evaluation_submit(
             enrollment=enrollment,
-            course=course,
             data={
                 "objective_ratings": dict.fromkeys(objectives, 5),
                 "relevance": 5,

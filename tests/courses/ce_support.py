@@ -172,7 +172,7 @@ def final_take(user, ce: CeCourse, *, passing: bool = True):
 
 def evaluate(user, ce: CeCourse):
     enrollment = Enrollment.objects.get(user=user, course=ce.course)
-    return evaluation_submit(enrollment=enrollment, course=ce.course, data=EVALUATION)
+    return evaluation_submit(enrollment=enrollment, data=EVALUATION)
 
 
 def evaluation_post(ce: CeCourse, **overrides) -> dict:

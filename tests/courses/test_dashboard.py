@@ -43,7 +43,7 @@ def test_dashboard_lists_active_enrollments_only(
 
     # Then only the active enrollment is listed
     assert response.status_code == 200
-    listed = [enrollment.course_id for enrollment in response.context["enrollments"]]
+    listed = [entry.enrollment.course_id for entry in response.context["courses"]]
     assert listed == [course.pk]
     content = response.content.decode()
     assert course.title in content
@@ -55,7 +55,8 @@ def test_dashboard_without_enrollments_renders(learner_client):
     response = learner_client.get("/dashboard/")
 
     assert response.status_code == 200
-    assert list(response.context["enrollments"]) == []
+    assert response.context["courses"] == []
+    assert "You are not enrolled in any course yet." in response.content.decode()
 
 
 def test_a_completed_course_without_its_certificate_leads_to_the_evaluation(
