@@ -8,7 +8,7 @@ from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.us_states import US_STATES
+from accounts.license_regions import license_regions
 
 
 class UserManager(DjangoUserManager):
@@ -149,7 +149,10 @@ class ClinicianProfile(models.Model):
     )
     license_number = models.CharField(_("license number"), max_length=60, blank=True)
     license_state = models.CharField(
-        _("license state"), max_length=2, choices=US_STATES, blank=True
+        _("license state or province"),
+        max_length=2,
+        choices=license_regions,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.us_states import US_STATES
+from accounts.license_regions import license_regions
 
 RATINGS = [
     (5, _("5 — Strongly agree")),
@@ -43,7 +43,8 @@ class EvaluationForm(forms.Form):
     license_type = forms.CharField(label=_("License type"), max_length=60)
     license_number = forms.CharField(label=_("License number"), max_length=60)
     license_state = forms.ChoiceField(
-        label=_("License state"), choices=[("", "—"), *US_STATES]
+        label=_("License state or province"),
+        choices=lambda: [("", "—"), *license_regions()],
     )
 
     PROFILE_FIELDS = (

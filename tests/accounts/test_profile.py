@@ -6,6 +6,8 @@ from urllib.parse import quote
 
 from django.urls import reverse
 
+import pytest
+
 from accounts.models import ClinicianProfile
 
 URL = "/accounts/profile/"
@@ -52,6 +54,27 @@ def test_post_saves_the_profile(learner_client, learner):
     assert profile.profession == "social_worker"
     assert profile.license_number == "LCSW-12345"
     assert profile.license_state == "CA"
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [("ON", "Ontario"), ("BC", "British Columbia"), ("PR", "Puerto Rico")],
+)
+def test_a_canadian_province_or_a_us_territory_is_a_license_region(
+    learner_client, learner, code, shown
+):
+    # ASWB's member boards license in Canadian provinces and US territories too
+    page = learner_client.get(URL).content.decode()
+    assert f'<option value="{code}">{shown}</option>' in page
+    assert "Canada" in page  # the provinces are grouped apart
+
+    learner_client.post(URL, {**VALID, "license_state": code})
+
+    profile = ClinicianProfile.objects.get(user=learner)
+    assert (profile.license_state, profile.get_license_state_display()) == (
+        code,
+        shown,
+    )
 
 
 def test_invalid_license_state_shows_an_error_and_saves_nothing(
