@@ -157,6 +157,14 @@ class ClinicianProfile(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # What a certificate prints of the profile (and snapshots when issued).
+    PRINTED_FIELDS = (
+        "name_on_certificate",
+        "license_type",
+        "license_number",
+        "license_state",
+    )
+
     class Meta:
         ordering = ["user__email"]
         verbose_name = _("clinician profile")

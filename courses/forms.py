@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.license_regions import license_regions
+from accounts.models import ClinicianProfile
 
 RATINGS = [
     (5, _("5 — Strongly agree")),
@@ -47,12 +48,7 @@ class EvaluationForm(forms.Form):
         choices=lambda: [("", "—"), *license_regions()],
     )
 
-    PROFILE_FIELDS = (
-        "name_on_certificate",
-        "license_type",
-        "license_number",
-        "license_state",
-    )
+    PROFILE_FIELDS = ClinicianProfile.PRINTED_FIELDS
 
     def __init__(
         self,

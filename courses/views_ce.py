@@ -57,15 +57,7 @@ def course_evaluation(request, course_id: int):
     objectives = [str(block.value) for block in course.learning_objectives]
     needs_license = "license_number" in profile_fields_required(course)
     profile = profile_get_or_create(user=request.user)
-    initial = {
-        name: getattr(profile, name)
-        for name in (
-            "name_on_certificate",
-            "license_type",
-            "license_number",
-            "license_state",
-        )
-    }
+    initial = {name: getattr(profile, name) for name in profile.PRINTED_FIELDS}
     form = EvaluationForm(
         request.POST or None,
         initial=initial,

@@ -108,10 +108,15 @@ class Grade:
         return self.total > 0 and self.correct * 100 >= pass_mark * self.total
 
 
+def is_right(question: dict, given) -> bool:
+    """The one rule, all or nothing: exactly the correct choices were chosen."""
+    return set(given) == set(question.get("correct", []))
+
+
 def grade(snapshot: list[dict], answers: dict[str, list[str]]) -> Grade:
-    """All-or-nothing per question: right only if exactly the correct choices."""
-    results = {}
-    for question in snapshot:
-        given = set(answers.get(question["id"], []))
-        results[question["id"]] = given == set(question["correct"])
+    """Each question right or wrong (``is_right``), and the total."""
+    results = {
+        question["id"]: is_right(question, answers.get(question["id"], []))
+        for question in snapshot
+    }
     return Grade(correct=sum(results.values()), total=len(snapshot), results=results)

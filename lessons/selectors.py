@@ -99,7 +99,7 @@ def attempt_feedback(
     for question in attempt.snapshot:
         texts = {c["id"]: c["text"] for c in question["choices"]}
         given = attempt.answers.get(question["id"], [])
-        is_right = set(given) == set(question["correct"])
+        is_right = grading.is_right(question, given)
         feedback.append(
             QuestionFeedback(
                 prompt=question["prompt"],

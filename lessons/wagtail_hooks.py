@@ -15,7 +15,7 @@ from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.access import item_access, user_is_editor
 from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
-from lessons import learner_panels
+from lessons import grading, learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
 from lessons.models.pages import CourseItem
 
@@ -114,7 +114,7 @@ def attempt_questions(attempt: QuizAttempt) -> list[dict]:
                     for choice in question.get("choices", [])
                 ],
                 "answered": bool(chosen),
-                "right": bool(chosen) and chosen == correct,
+                "right": grading.is_right(question, chosen),
             }
         )
     return questions

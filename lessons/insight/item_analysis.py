@@ -183,7 +183,7 @@ def _tally_attempt(tallies, snapshot, answers, *, top: bool, bottom: bool) -> No
             tally.choices.setdefault(choice.get("id"), choice.get("text", ""))
         key = set(question.get("correct", []))
         given = set(answers.get(qid, []))
-        right = given == key
+        right = grading.is_right(question, given)
         tally.drawn += 1
         tally.correct += right
         tally.wrong.update(given - key)

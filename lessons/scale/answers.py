@@ -87,7 +87,7 @@ def _forced(snapshot, answers, quiz, pass_mark, passed, broken):
         qid = question["id"]
         if qid in broken:
             continue
-        right = set(answers.get(qid, [])) == set(question["correct"])
+        right = grading.is_right(question, answers.get(qid, []))
         if passed and not right:
             answers[qid] = sorted(question["correct"])
         elif not passed and right:
