@@ -100,6 +100,11 @@ check: install ## Lint, type checks, Django checks, migrations check and the tes
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(MAKE) test
 
+.PHONY: mutate
+mutate: install ## Mutation testing of the money and access rules ([tool.mutmut]; slow, not part of make test)
+	$(BIN)/mutmut run $(MUTATE_ARGS) || true
+	$(BIN)/mutmut results
+
 .PHONY: bench-insight
 bench-insight: install ## Time the dashboard and reports on the demo and the scale school (bench/README.md)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/insight.py $(BENCH_ARGS)
