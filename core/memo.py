@@ -6,6 +6,10 @@ on every request. What is immutable once built (a course outline, its
 rendered pieces) is also kept here, in this process, and used only while the
 shared generation it was built at is still current. Thread-safe; the oldest
 entries go first when it is full.
+
+A generation of None means the shared cache could not be read (Redis down:
+its errors are misses, ``IGNORE_EXCEPTIONS``): nothing is kept or found under
+it, since no change could bump it, and each request computes afresh.
 """
 
 from __future__ import annotations
@@ -33,12 +37,16 @@ class GenerationMemo:
 
     def get(self, key, generation: int):
         """The value stored for ``key`` at ``generation``, else None."""
+        if generation is None:
+            return None
         entry = self._entries.get(key)
         if entry is None or entry[0] != generation:
             return None
         return entry[1]
 
     def set(self, key, generation: int, value) -> None:
+        if generation is None:
+            return
         with self._lock:
             self._entries[key] = (generation, value)
             self._entries.move_to_end(key)
