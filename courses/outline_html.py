@@ -106,7 +106,9 @@ def _items(pieces, items, current_pk, show_summaries) -> list[str]:
 
 
 def _current_item(pieces, item: ItemState, show_summaries: bool) -> str:
-    key = (item.page.pk, item.completed, item.reason, item.opens_on)
+    # The entry shows the date only for an item not yet released.
+    dated = item.reason == Reason.NOT_YET_RELEASED
+    key = (item.page.pk, item.completed, item.reason, item.opens_on if dated else None)
     html = pieces["current"].get(key)
     if html is None:  # kept for the next learner reading it
         html = _item_render(item, True, show_summaries)
