@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import (
     Http404,
     HttpResponseBadRequest,
-    HttpResponseForbidden,
     HttpResponseNotAllowed,
     HttpResponseNotFound,
     JsonResponse,
@@ -95,12 +94,12 @@ def item_completion(request, page_id: int):
     return redirect(decision.course.url)
 
 
+@login_required
 @require_POST
 def lesson_time_heartbeat(request, page_id: int):
     """The lesson page's heartbeat (static/js/time_on_task.js): no page
-    routing or rendering, a few queries (``lesson_heartbeat``)."""
-    if not request.user.is_authenticated:
-        return HttpResponseForbidden()
+    routing or rendering, a few queries (``lesson_heartbeat``). 404 for a
+    page that is not a lesson the learner opened in an active enrollment."""
     try:
         visible = int(request.POST.get("seconds", ""))
     except ValueError:

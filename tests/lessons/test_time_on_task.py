@@ -271,10 +271,12 @@ def test_a_heartbeat_runs_a_few_queries(opened, enrolled_client):
     assert len(ctx.captured_queries) <= 5, [q["sql"] for q in ctx.captured_queries]
 
 
-def test_an_anonymous_heartbeat_is_refused(opened):
+def test_an_anonymous_heartbeat_is_sent_to_log_in(opened, enrolled_learner):
     response = beat(Client(), opened, 60, minutes=1)
 
-    assert response.status_code == 403
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert seconds_of(enrolled_learner, opened) == 0
 
 
 def test_a_heartbeat_of_a_learner_not_enrolled_is_refused(opened, learner_client):
