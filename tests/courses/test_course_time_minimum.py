@@ -12,7 +12,9 @@ import html
 import re
 from datetime import timedelta
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -185,3 +187,74 @@ def test_the_learners_admin_page_shows_time_on_task(
 
     assert "Time on task" in text
     assert "16 min (the course asks for 18 min)" in text
+
+
+def test_the_evaluation_page_says_the_certificate_waits_for_time(
+    clinician, all_but_time
+):
+    client = Client()
+    client.force_login(clinician)
+
+    text = text_of(
+        client.get(reverse("course_evaluation", args=[all_but_time.course.pk]))
+    )
+
+    assert "your evaluation is saved. Your certificate waits for the time" in text
+    assert "Spend 2 min more in the lessons" in text
+
+
+def editor_text(client, course) -> str:
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
+    assert response.status_code == 200
+    return text_of(response)
+
+
+def test_the_editor_offers_both_minimums_with_their_rule(instructor_client, ce):
+    text = editor_text(instructor_client, ce.course)
+
+    assert "Minimum time on the course (% of CE hours)" in text
+    assert "Minimum time per lesson (% of its estimated minutes)" in text
+    assert "Empty or 0: no minimum." in text
+    assert "from first opening it to marking it complete, up to its estimated" in text
+
+
+def test_the_editor_warns_when_the_minimum_is_more_than_the_lessons_time(
+    instructor_client, ce
+):
+    # 18 minutes asked for, over three lessons of 10 minutes: reachable
+    text = editor_text(instructor_client, ce.course)
+    assert "Minimum time on the course, as saved: 18 minutes." in text
+    assert "more than the lessons' estimated time" not in text
+
+    # 80% of 3 hours (144 minutes) over 30 minutes of lessons: out of reach
+    ce.course.course_time_percent = 80
+    ce.course.save()
+    text = editor_text(instructor_client, ce.course)
+    assert "Minimum time on the course, as saved: 144 minutes." in text
+    assert "more than the lessons' estimated time" in text
+
+
+def test_the_warm_course_page_reads_the_time_from_its_cache(clinician, all_but_time):
+    client = Client()
+    client.force_login(clinician)
+    url = all_but_time.course.url
+    client.get(url)
+    client.get(url)
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+
+    assert "Time on course: 16 min" in text_of(response)
+    assert [q["sql"] for q in ctx.captured_queries] == []
+
+
+def test_a_heartbeat_updates_the_time_the_course_page_shows(clinician, all_but_time):
+    client = Client()
+    client.force_login(clinician)
+    client.get(all_but_time.course.url)  # the total is cached
+
+    lesson_heartbeat(
+        user=clinician, page_id=all_but_time.lessons[0].pk, visible_seconds=60
+    )
+
+    assert "Time on course: 17 min" in text_of(client.get(all_but_time.course.url))
