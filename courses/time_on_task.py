@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import Sum
+from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -49,6 +50,19 @@ def course_times_by_learner(*, course_id: int, user_ids=None) -> dict[int, int]:
         rows = rows.filter(user_id__in=list(user_ids))
     rows = rows.values("user_id").annotate(total=Sum("seconds"))
     return {row["user_id"]: row["total"] or 0 for row in rows}
+
+
+def enrollment_time_seconds():
+    """An annotation for an ``Enrollment`` queryset: its learner's seconds on
+    its course (0 if none), in the same query."""
+    rows = (
+        _lesson_times()
+        .filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
+        .values("user")
+        .annotate(total=Sum("seconds"))
+        .values("total")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
 
 
 def learner_course_times(*, user_id: int) -> dict[int, int]:
