@@ -33,6 +33,15 @@ def user_cached(user_id: int, name: str, build, seconds: int = USER_CACHE_SECOND
     return user_generation(user_id).cached(f"user:{user_id}:{name}", build, seconds)
 
 
+def user_cache_store(
+    user_id: int, name: str, value, seconds: int = USER_CACHE_SECONDS
+) -> None:
+    """Replace what ``user_cached`` keeps under ``name`` with ``value``, without
+    bumping the generation (the user's other cached rows stay valid): for a
+    write that only adds to that value (a lesson opened for the first time)."""
+    user_generation(user_id).store(f"user:{user_id}:{name}", value, seconds)
+
+
 def user_rows_changed(sender, instance, **kwargs) -> None:
     """``post_save``/``post_delete`` receiver: a row of ``instance``'s user changed."""
     from django.contrib.auth import get_user_model

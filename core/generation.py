@@ -128,6 +128,15 @@ class Generation:
             _memo.set(key, generation, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
         return value
 
+    def store(self, key: str, value, seconds: int) -> None:
+        """Keep ``value`` under the current generation, as ``cached`` would
+        have built it: for a writer that knows the new value (a value kept
+        under a generation bumped meanwhile is simply never used)."""
+        generation = self.current()
+        cache.set(key, (generation, value), seconds)
+        if _read() is not None:
+            _memo.set(key, generation, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+
     def _start(self) -> int:
         cache.add(self.key, time.time_ns(), timeout=None)
         return cache.get(self.key)

@@ -29,6 +29,14 @@ class ContentTime:
     minutes: int
     lessons: int
     ce_hours: Decimal | None
+    # The course's minimum time on task, in minutes (0: none).
+    required_minutes: int = 0
+
+    @property
+    def minimum_out_of_reach(self) -> bool:
+        """Whether the minimum time asks for more than the lessons' estimates:
+        a lesson completed without JavaScript counts at most its estimate."""
+        return self.required_minutes > self.minutes
 
     @property
     def exceeds(self) -> bool:
@@ -91,4 +99,5 @@ def course_content_time(*, course: CoursePage) -> ContentTime:
         minutes=totals["minutes"] or 0,
         lessons=totals["lessons"],
         ce_hours=course.ce_hours,
+        required_minutes=-(-course.course_time_required_seconds() // 60),
     )

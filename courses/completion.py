@@ -17,6 +17,7 @@ from accounts.models import ClinicianProfile
 from courses.access import course_state
 from courses.ce_coverage import approvals_covering
 from courses.models import CourseEvaluation, CoursePage, Enrollment
+from courses.time_on_task import course_time_seconds, duration_display
 
 PROFILE_NAME = ["name_on_certificate"]
 PROFILE_LICENSE = ["license_type", "license_number", "license_state"]
@@ -34,6 +35,13 @@ class CompletionFacts:
     profile_missing: list[str] = field(default_factory=list)
     # A course without CE hours issues its certificate without an evaluation.
     evaluation_required: bool = True
+    # Time on task: the course's minimum (0: none) and what the learner spent.
+    time_required_seconds: int = 0
+    time_spent_seconds: int = 0
+
+    @property
+    def time_met(self) -> bool:
+        return self.time_spent_seconds >= self.time_required_seconds
 
     @property
     def items_complete(self) -> bool:
@@ -51,6 +59,7 @@ class CompletionFacts:
             self.ready_for_evaluation
             and (self.evaluation_submitted or not self.evaluation_required)
             and not self.profile_missing
+            and self.time_met
         )
 
     @property
@@ -70,6 +79,22 @@ class CompletionFacts:
             steps.append(_("Submit the course evaluation."))
         if self.profile_missing:
             steps.append(_("Confirm the name and license details to print."))
+        if not self.time_met:
+            steps.append(
+                _(
+                    "Spend %(left)s more in the lessons: the course asks for "
+                    "%(required)s of time on task before its certificate, and you "
+                    "have spent %(spent)s."
+                )
+                % {
+                    "left": duration_display(
+                        self.time_required_seconds - self.time_spent_seconds,
+                        round_up=True,
+                    ),
+                    "required": duration_display(self.time_required_seconds),
+                    "spent": duration_display(self.time_spent_seconds),
+                }
+            )
         return steps
 
 
@@ -111,6 +136,12 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
         for name in profile_fields_required(course)
         if not getattr(profile, name, "")
     ]
+    time_required = course.course_time_required_seconds()
+    time_spent = (
+        course_time_seconds(user_id=user.pk, course_id=course.pk)
+        if time_required and enrollment
+        else 0
+    )
     evaluated = bool(
         enrollment and CourseEvaluation.objects.filter(enrollment=enrollment).exists()
     )
@@ -124,4 +155,6 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
         evaluation_submitted=evaluated,
         profile_missing=missing,
         evaluation_required=course.offers_ce,
+        time_required_seconds=time_required,
+        time_spent_seconds=time_spent,
     )

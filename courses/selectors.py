@@ -22,6 +22,7 @@ from courses.models import (
     CoursePage,
     Enrollment,
 )
+from courses.time_on_task import learner_course_time
 
 
 class StepKind(enum.StrEnum):
@@ -142,6 +143,9 @@ def course_page_context(*, course: CoursePage, user) -> dict:
         "first_item": continue_item.page if continue_item else None,
         "next_step": course_next_step(
             state=state, certificates=enrollment_certificates(state.enrollment)
+        ),
+        "course_time": (
+            learner_course_time(user=user, course=course) if state.is_enrolled else None
         ),
     }
 

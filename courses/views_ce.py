@@ -95,6 +95,16 @@ def course_evaluation(request, course_id: int):
                 else _("Your certificate of completion is ready."),
             )
             return redirect("certificate_detail", serial=certificate.serial)
+        if not facts.time_met:
+            messages.info(
+                request,
+                _(
+                    "Your evaluation is saved. Your certificate waits for the time "
+                    "on task the course asks for: it is issued as soon as you have "
+                    "spent it."
+                ),
+            )
+            return redirect(course.url)
         messages.error(
             request,
             _("Your evaluation is saved, but the course is not complete yet.")

@@ -2,7 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseNotFound,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,10 +26,15 @@ from lessons.models import LessonPage, QuizAttempt
 from lessons.selectors import attempt_feedback, quiz_open_questions, quiz_standing
 from lessons.services import (
     QuizError,
-    item_complete,
     item_uncomplete,
     quiz_attempt_start,
     quiz_attempt_submit,
+)
+from lessons.time_on_task import (
+    Beat,
+    LessonTimeShort,
+    lesson_complete,
+    lesson_heartbeat,
 )
 
 
@@ -43,7 +54,21 @@ def item_completion(request, page_id: int):
         return redirect(page.url)
     state = decision.state
     was_complete = course_items_complete(state)
-    item_complete(user=request.user, page=page, course=decision.course)
+    try:
+        lesson_complete(user=request.user, lesson=page, course=decision.course)
+    except LessonTimeShort as short:
+        messages.error(
+            request,
+            _(
+                "Not yet: this course asks you to spend at least %(required)s on "
+                "this lesson before marking it complete. About %(left)s left."
+            )
+            % {
+                "required": short.required_display,
+                "left": short.left_display,
+            },
+        )
+        return redirect(page.url)
     decision.item.completed = True  # the state was read before this completion
     if (
         state.is_enrolled
@@ -66,6 +91,30 @@ def item_completion(request, page_id: int):
         return redirect(next_item.page.url)
     messages.success(request, _("You have reached the end of the course."))
     return redirect(decision.course.url)
+
+
+@login_required
+@require_POST
+def lesson_time_heartbeat(request, page_id: int):
+    """The lesson page's heartbeat (static/js/time_on_task.js): no page
+    routing or rendering, a few queries (``lesson_heartbeat``). 404 for a
+    page that is not a lesson the learner opened in an active enrollment."""
+    try:
+        visible = int(request.POST.get("seconds", ""))
+    except ValueError:
+        return HttpResponseBadRequest()
+    result = lesson_heartbeat(
+        user=request.user, page_id=page_id, visible_seconds=visible
+    )
+    if result.beat == Beat.REFUSED:
+        return HttpResponseNotFound()
+    status = 429 if result.beat == Beat.THROTTLED else 200
+    response = JsonResponse(
+        {"credited": result.credited, "lesson_seconds": result.lesson_seconds},
+        status=status,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def quiz_index(request, *, quiz):

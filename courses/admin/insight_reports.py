@@ -30,6 +30,7 @@ from courses.models import (
     EnrollmentSource,
     EnrollmentStatus,
 )
+from courses.time_on_task import enrollment_time_seconds, minutes_of
 
 USER_FIELDS = [
     "user",
@@ -178,6 +179,7 @@ class ProgressRow:
     required_total: int
     percent: int
     last_activity: datetime.date
+    time_on_task: int
     state: str
     learner_url: str = ""
 
@@ -187,7 +189,8 @@ class ProgressReportView(StreamedRowsReportView):
 
     Progress counts required items (``courses.insight.progress``); the state
     is the first of completed, owes the evaluation, stuck (nothing completed
-    for 14 days), in progress.
+    for 14 days), in progress. Time on task is the learner's time in the
+    course's lessons (``courses.time_on_task``), in whole minutes.
     """
 
     page_title = _("Learner progress")
@@ -206,6 +209,7 @@ class ProgressReportView(StreamedRowsReportView):
         "required_total": _("Required items in the course"),
         "percent": _("Progress (%)"),
         "last_activity": _("Last activity"),
+        "time_on_task": _("Time on task (minutes)"),
         "state": _("Where they stand"),
     }
     list_export = list(export_headings)
@@ -217,6 +221,7 @@ class ProgressReportView(StreamedRowsReportView):
     def get_queryset(self):
         return (
             enrollments_with_progress()
+            .annotate(time_seconds=enrollment_time_seconds())
             .select_related("user", "user__profile", "course")
             .only("completed_at", "created_at", "course__title", *USER_FIELDS)
             .order_by("course__title", "user__email", "pk")
@@ -232,6 +237,7 @@ class ProgressReportView(StreamedRowsReportView):
             required_total=total,
             percent=min(100, done * 100 // total) if total else 0,
             last_activity=_local_date(enrollment.last_activity),
+            time_on_task=minutes_of(enrollment.time_seconds),
             state=ProgressState(enrollment.state).label,
             learner_url="" if self.is_export else _learner_url(enrollment.user_id),
         )

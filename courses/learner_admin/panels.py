@@ -31,6 +31,7 @@ from courses.learner_admin.forms import (
     ReleaseAnchorForm,
 )
 from courses.models import Certificate, CourseEvaluation, Enrollment
+from courses.time_on_task import CourseTime, learner_course_times
 
 HOOK = "register_learner_panels"
 
@@ -157,10 +158,18 @@ class EnrollmentsPanel(LearnerPanel):
             user=self.learner, enrollments=enrollments
         )
         may_change = self.can(permissions.CHANGE_ENROLLMENT)
+        seconds = learner_course_times(user_id=self.learner.pk)
         rows = []
         for enrollment in enrollments:
             state = states[enrollment.course_id]
-            row = {"enrollment": enrollment, "state": state}
+            row = {
+                "enrollment": enrollment,
+                "state": state,
+                "time_on_task": CourseTime(
+                    spent_seconds=seconds.get(enrollment.course_id, 0),
+                    required_seconds=enrollment.course.course_time_required_seconds(),
+                ),
+            }
             if may_change:
                 pk = enrollment.pk
                 if enrollment.is_active:

@@ -29,6 +29,7 @@ from core.money import money_format
 from core.view_restrictions import CachedViewRestrictionsMixin
 from courses.admin.editor_panels import CourseCEWarningsPanel, CourseContentTimePanel
 from courses.models.ce import CourseFormat, CourseLevel, CreditType
+from courses.models.time_rules import TimeOnTaskRules
 
 CURRENCIES = [("usd", "USD"), ("cad", "CAD"), ("eur", "EUR"), ("gbp", "GBP")]
 
@@ -61,7 +62,7 @@ class CourseIndexPage(CachedViewRestrictionsMixin, Page):
         return context
 
 
-class CoursePage(CachedViewRestrictionsMixin, Page):
+class CoursePage(CachedViewRestrictionsMixin, TimeOnTaskRules, Page):
     """A course: its sales page, its price and CE hours, and its modules below it."""
 
     summary = models.TextField(
@@ -199,13 +200,16 @@ class CoursePage(CachedViewRestrictionsMixin, Page):
                 CourseCEWarningsPanel(),
                 CourseContentTimePanel(),
                 FieldPanel("ce_hours_rationale"),
+                *TimeOnTaskRules.time_panels,
             ],
             heading=_("Continuing education"),
             help_text=_(
                 "The hours by credit type should add up to the CE hours. A learner "
                 "earns the hours only if a ticked approval covers the course's "
                 "format and is valid on the day they complete it; otherwise the "
-                "certificate awards none. Warnings about the approvals show here."
+                "certificate awards none. Warnings about the approvals show here. "
+                'The minimum times hold back "Mark complete" and the '
+                "certificate until the learner has spent them."
             ),
         ),
     ]

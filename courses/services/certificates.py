@@ -114,11 +114,13 @@ def course_completion_attempt(*, user: User, course: CoursePage) -> Certificate 
     Conditions: an active enrollment, every required item complete, the final
     assessment passed, the evaluation submitted (a course without CE hours
     does not require it), the profile fields the certificate prints filled
-    in. Whether it awards CE hours is decided here too
-    (``_certificate_snapshot``). Runs in one transaction with the enrollment
-    row locked, so two simultaneous completions issue one certificate (the
-    partial unique constraint is the last wall). Idempotent: returns the
-    existing certificate. The email goes out on commit.
+    in, and the course's minimum time on task spent (``courses.time_on_task``;
+    a heartbeat that brings the time over it calls this). Whether it awards
+    CE hours is decided here too (``_certificate_snapshot``). Runs in one
+    transaction with the enrollment row locked, so two simultaneous
+    completions issue one certificate (the partial unique constraint is the
+    last wall). Idempotent: returns the existing certificate. The email goes
+    out on commit.
     """
     facts = course_completion_facts(user=user, course=course)
     if not facts.eligible:

@@ -28,6 +28,10 @@ COURSE = {
     "currency": "usd",
     "ce_hours": Decimal("20.00"),
     "ce_level": "intermediate",
+    # Time on task: the certificate waits for 80% of the 20 CE hours (16 hours)
+    # in the lessons, and "Mark complete" for half of a lesson's estimated time.
+    "course_time_percent": 80,
+    "lesson_time_percent": 50,
     "ce_format": "self_paced_online",
     "ce_hours_rationale": (
         "The 20 CE hours are the time the course's content takes: its 36 lessons "

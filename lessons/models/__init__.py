@@ -1,6 +1,6 @@
 from lessons.models.discussion import AuthorRole, Post, PostKind, PostReport
 from lessons.models.pages import LessonPage, QuizPage
-from lessons.models.progress import ItemCompletion
+from lessons.models.progress import ItemCompletion, LessonTime
 from lessons.models.quizzes import QuizAttempt, QuizAttemptGrant, RevealRule
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "PostReport",
     "ItemCompletion",
     "LessonPage",
+    "LessonTime",
     "QuizAttempt",
     "QuizAttemptGrant",
     "QuizPage",

@@ -141,6 +141,27 @@ class LessonPage(CourseItem):
     class Meta:
         verbose_name = _("lesson")
 
+    def serve_item(self, request, *args, **kwargs):
+        decision = getattr(request, "access_decision", None)
+        if request.method == "GET" and decision and decision.state.is_enrolled:
+            # Imported here: lessons.time_on_task imports these page models.
+            from lessons.time_on_task import lesson_opened
+
+            lesson_opened(user=request.user, lesson=self, course=decision.course)
+        return super().serve_item(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        state, item = context["state"], context["current_item"]
+        context["time_on_task"] = state.is_enrolled
+        if state.is_enrolled and item is not None and not item.completed:
+            from lessons.time_on_task import lesson_clock
+
+            context["lesson_clock"] = lesson_clock(
+                user=request.user, lesson=self, course=state.course
+            )
+        return context
+
 
 class QuizPage(RoutablePageMixin, CourseItem):
     """A quiz or knowledge check, graded on the server; a pass completes it."""

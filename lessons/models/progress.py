@@ -33,3 +33,41 @@ class ItemCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.page_id}"
+
+
+class LessonTime(models.Model):
+    """A learner's time on one lesson: one row per (learner, lesson).
+
+    Created the first time the learner opens the lesson (``first_opened_at``);
+    ``seconds`` is the time credited so far: each heartbeat adds at most the
+    time since the one before, and completing a lesson that never received a
+    heartbeat (no JavaScript) credits the time since it was first opened, up
+    to its estimated minutes (``lessons.time_on_task``). Time on the course
+    is the sum over its lessons.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_times"
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="lesson_times"
+    )
+    first_opened_at = models.DateTimeField()
+    seconds = models.PositiveIntegerField(default=0)
+    last_heartbeat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["first_opened_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "page"], name="lesson_time_unique_user_page"
+            )
+        ]
+        indexes = [models.Index(fields=["user", "course"])]
+        verbose_name = _("time on a lesson")
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.page_id}: {self.seconds} s"

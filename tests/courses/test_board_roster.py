@@ -3,7 +3,7 @@
 The instructor picks a course and the completion dates; the export is parsed
 back and compared with the certificates it lists: name and license as
 printed, approval body and number, completion date, hours by credit type,
-and an empty time-on-task column (not measured yet).
+and the learner's time on task in whole minutes.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils import timezone
 
 import openpyxl
 import pytest
 
 from courses.models import CECredit, Certificate, CertificateStatus
 from courses.services.certificates import _certificate_snapshot
+from lessons.models import LessonTime
 from tests.accounts.factories import UserFactory
 from tests.courses.ce_support import (
     BODY_NAME,
@@ -98,6 +100,15 @@ def certificates(ce) -> dict[str, Certificate]:
             status=CertificateStatus.REISSUED,
         ),
     }
+    # Ana spent 47 minutes and 10 seconds in the lessons; Ben none.
+    for lesson, seconds in zip(ce.lessons, [1500, 1330], strict=True):
+        LessonTime.objects.create(
+            user=made["ana"].enrollment.user,
+            page=lesson,
+            course=ce.course,
+            first_opened_at=timezone.now(),
+            seconds=seconds,
+        )
     original = made["ben"]
     made["copy"] = Certificate.objects.create(
         enrollment=original.enrollment,
@@ -142,6 +153,9 @@ def text_of(response) -> str:
     return re.sub(r"\s+", " ", html.unescape(response.content.decode()))
 
 
+MINUTES = {"PRC-ANA": 47, "PRC-COPY": 0}
+
+
 def expected_row(certificate: Certificate, export: str) -> dict:
     """What the roster must say about ``certificate``, read from its snapshot."""
     approval = certificate.approvals[0]
@@ -171,7 +185,11 @@ def expected_row(certificate: Certificate, export: str) -> dict:
         "Clinical hours": hours(credits.get("Clinical")),
         "Cultural competence hours": hours(credits.get("Cultural competence")),
         "Supervision hours": hours(credits.get("Supervision")),
-        "Time on task (minutes)": "" if export == "csv" else None,
+        "Time on task (minutes)": (
+            str(MINUTES[certificate.serial])
+            if export == "csv"
+            else MINUTES[certificate.serial]
+        ),
         "Certificate serial": certificate.serial,
     }
 
@@ -231,7 +249,7 @@ def test_the_form_offers_course_and_period(instructor_client):
     text = text_of(response)
     assert "Board roster" in text
     assert "Completed from" in text
-    assert "Time on task is not measured yet" in text
+    assert "Time on task is the learner's time in the course's lessons" in text
 
 
 def test_a_missing_course_and_dates_rerender_with_messages(instructor_client, ce):

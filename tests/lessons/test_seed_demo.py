@@ -603,3 +603,24 @@ def test_a_second_run_after_a_deleted_approval_restores_it():
 
     assert "1 approval" in output
     assert course(PAID).approvals.filter(provider_number="DEMO-1234").count() == 1
+
+
+def test_the_paid_course_asks_for_time_on_task_and_the_free_one_does_not():
+    paid, free = course(PAID), course(FREE)
+
+    assert (paid.course_time_percent, paid.lesson_time_percent) == (80, 50)
+    assert paid.course_time_required_seconds() == 16 * 60 * 60  # 80% of 20 h
+    assert free.course_time_required_seconds() == 0
+    assert free.lesson_time_required_seconds(30) == 0
+
+
+def test_a_second_run_keeps_the_instructors_minimum_times():
+    paid = course(PAID)
+    paid.course_time_percent = 60
+    paid.lesson_time_percent = None
+    paid.save_revision().publish()
+
+    seed()
+
+    paid = course(PAID)
+    assert (paid.course_time_percent, paid.lesson_time_percent) == (60, None)

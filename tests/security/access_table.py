@@ -126,6 +126,7 @@ ROUTES: dict[str, dict[str, str]] = {
     "enroll": row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
     "healthz": every(ALLOW),
     "item_completion": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),
+    "lesson_time_heartbeat": row(LOGIN, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD, METHOD),
     "learner_request_new": row(LOGIN, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW, ALLOW),
     # Accommodation requests and grievances: the instructor reads and answers
     # them; the assistant does not see them (they may hold health information).

@@ -6,12 +6,16 @@ from __future__ import annotations
 import csv
 import io
 
+from django.contrib.auth import get_user_model
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from openpyxl import load_workbook
 
+from courses.models import CoursePage
+from lessons.models import LessonPage, LessonTime
 from tests.courses.insight.support import assistant_build, client_for
 
 pytestmark = pytest.mark.django_db
@@ -114,6 +118,16 @@ def test_enrollments_xlsx(client, school):
 
 
 def test_progress_csv_every_column(client, school):
+    # Ben spent 12 minutes and 34 seconds in a lesson of the free course
+    free_course = CoursePage.objects.get(title="Mitigation 101")
+    LessonTime.objects.create(
+        user=get_user_model().objects.get(email="ben@example.com"),
+        page=LessonPage.objects.descendant_of(free_course).first(),
+        course=free_course,
+        first_opened_at=timezone.now(),
+        seconds=754,
+    )
+
     rows = _csv(client, PROGRESS)
 
     assert rows[0] == [
@@ -124,17 +138,18 @@ def test_progress_csv_every_column(client, school):
         "Required items in the course",
         "Progress (%)",
         "Last activity",
+        "Time on task (minutes)",
         "Where they stand",
     ]
     paid, free = "Foundations of Mitigation Practice", "Mitigation 101"
     assert rows[1:] == [
-        ["Ana Ortiz, LCSW", "ana@example.com", paid, "1", "1", "100", "2026-06-12", "In progress"],
-        ["gus@example.com", "gus@example.com", paid, "1", "1", "100", "2026-05-11", "Completed"],
-        ["Ana Ortiz, LCSW", "ana@example.com", free, "1", "3", "33", "2026-06-16", "In progress"],
-        ["Ben Li", "ben@example.com", free, "3", "3", "100", "2026-06-09", "Owes the evaluation"],
-        ["cat@example.com", "cat@example.com", free, "0", "3", "0", "2026-05-26", "Stuck"],
-        ["dan@example.com", "dan@example.com", free, "3", "3", "100", "2026-04-27", "Completed"],
-        ["fay@example.com", "fay@example.com", free, "0", "3", "0", "2026-04-19", "Stuck"],
+        ["Ana Ortiz, LCSW", "ana@example.com", paid, "1", "1", "100", "2026-06-12", "0", "In progress"],
+        ["gus@example.com", "gus@example.com", paid, "1", "1", "100", "2026-05-11", "0", "Completed"],
+        ["Ana Ortiz, LCSW", "ana@example.com", free, "1", "3", "33", "2026-06-16", "0", "In progress"],
+        ["Ben Li", "ben@example.com", free, "3", "3", "100", "2026-06-09", "12", "Owes the evaluation"],
+        ["cat@example.com", "cat@example.com", free, "0", "3", "0", "2026-05-26", "0", "Stuck"],
+        ["dan@example.com", "dan@example.com", free, "3", "3", "100", "2026-04-27", "0", "Completed"],
+        ["fay@example.com", "fay@example.com", free, "0", "3", "0", "2026-04-19", "0", "Stuck"],
     ]  # fmt: skip
 
 
