@@ -35,7 +35,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.user_cache import user_cache_store, user_cached
+from courses.access import course_state
 from courses.models import CoursePage, EnrollmentStatus
+from courses.selectors import course_items_complete
 from courses.services import course_completion_attempt
 from courses.time_on_task import (
     course_time_cache_set,
@@ -228,6 +230,19 @@ def _crossed(course: CoursePage, *, total: int, added: int) -> bool:
     return bool(required and added and total - added < required <= total)
 
 
+def _time_met_and_owed(course: CoursePage, *, total: int, completed_at) -> bool:
+    """The time is met and the course is not completed: a crossing may have
+    been missed (a completion and a heartbeat committed at the same instant,
+    each reading before the other's write), so a later heartbeat tries again
+    once every item is done (``_items_done``, from the learner's cache)."""
+    required = course.course_time_required_seconds()
+    return bool(required and completed_at is None and total >= required)
+
+
+def _items_done(user: User, course: CoursePage) -> bool:
+    return course_items_complete(course_state(user=user, course=course))
+
+
 class Beat(enum.StrEnum):
     CREDITED = "credited"
     THROTTLED = "throttled"  # another heartbeat of this learner's, under a minute ago
@@ -269,6 +284,7 @@ def lesson_heartbeat(
                 course__enrollments__user=user,
                 course__enrollments__status=EnrollmentStatus.ACTIVE,
             )
+            .annotate(completed_at=F("course__enrollments__completed_at"))
             .first()
         )
         if row is None:
@@ -281,14 +297,16 @@ def lesson_heartbeat(
         )
         seconds = row.seconds + credit
         course = row.course
-        crossed = False
+        due = False
         if course.course_time_required_seconds():
             total = course_time_seconds(user_id=user.pk, course_id=course.pk)
             course_time_cache_set(user_id=user.pk, course_id=course.pk, seconds=total)
-            crossed = _crossed(course, total=total, added=credit)
+            due = _crossed(course, total=total, added=credit) or (
+                _time_met_and_owed(course, total=total, completed_at=row.completed_at)
+            )
     cache.set(
         _heartbeat_key(user.pk, page_id), (seconds, now), LESSON_TIME_CACHE_SECONDS
     )
-    if crossed:
+    if due and (row.completed_at is None) and _items_done(user, course):
         course_completion_attempt(user=user, course=course)
     return HeartbeatResult(Beat.CREDITED, credited=credit, lesson_seconds=seconds)

@@ -120,29 +120,47 @@ def test_a_heartbeat_crossing_the_minimum_issues_the_certificate_at_once(
     assert certificate.ce_hours == all_but_time.course.ce_hours
 
 
-def test_only_the_crossing_heartbeat_attempts_the_completion(
+def test_heartbeats_attempt_the_completion_from_the_crossing_until_completed(
     clinician, all_but_time, monkeypatch
 ):
     calls = []
-    monkeypatch.setattr(
-        time_on_task,
-        "course_completion_attempt",
-        lambda **kwargs: calls.append(kwargs),
-    )
+    attempt = time_on_task.course_completion_attempt
+
+    def recorded(**kwargs):
+        calls.append(kwargs)
+        return attempt(**kwargs)
+
+    monkeypatch.setattr(time_on_task, "course_completion_attempt", recorded)
     lesson = all_but_time.lessons[0]
     now = timezone.now()
 
     # 50 seconds: 1,050 of 1,080, not yet
     lesson_heartbeat(user=clinician, page_id=lesson.pk, visible_seconds=50, now=now)
     assert calls == []
-    # 60 more, a minute later: over the minimum
+    # 60 more, a minute later: over the minimum, and the certificate is issued
     with time_machine.travel(now + timedelta(seconds=61), tick=False):
         lesson_heartbeat(user=clinician, page_id=lesson.pk, visible_seconds=60)
     assert len(calls) == 1
-    # And after it, no more attempts
+    assert certificates(clinician) == 1
+    # And after it, with the course completed, no more attempts
     with time_machine.travel(now + timedelta(seconds=122), tick=False):
         lesson_heartbeat(user=clinician, page_id=lesson.pk, visible_seconds=60)
     assert len(calls) == 1
+
+
+def test_a_missed_crossing_is_made_good_by_the_next_heartbeat(clinician, all_but_time):
+    # Given the time was met without a completion attempt (a heartbeat and a
+    # completion committed at the same instant, each reading before the other)
+    LessonTime.objects.filter(user=clinician).update(seconds=700)
+    assert certificates(clinician) == 0
+
+    # When the next heartbeat arrives (it crosses nothing: already over)
+    lesson_heartbeat(
+        user=clinician, page_id=all_but_time.lessons[0].pk, visible_seconds=30
+    )
+
+    # Then the certificate is issued
+    assert certificates(clinician) == 1
 
 
 def test_a_completion_crossing_the_minimum_issues_the_certificate(clinician, ce):
