@@ -188,12 +188,16 @@ def lesson_complete(
 ) -> bool:
     """Mark ``lesson`` complete once the course's lesson minimum is met.
 
-    Raises ``LessonTimeShort`` (nothing written) before it is. Credits the
+    A course that records no time on task (``measures_time_on_task``: no CE
+    hours, no minimum) only completes it. Otherwise raises
+    ``LessonTimeShort`` (nothing written) before the minimum is met. Credits the
     lesson's time (without heartbeats: since first opened, at most its
     estimated minutes), then completes it (``item_complete``, which may issue
     the certificate). Locks the learner's row for the lesson. True if the
     completion is new.
     """
+    if not course.measures_time_on_task:  # nothing of the kind is recorded
+        return item_complete(user=user, page=lesson, course=course)
     now = now or timezone.now()
     LessonTime.objects.get_or_create(
         user=user,

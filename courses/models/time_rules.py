@@ -57,6 +57,15 @@ class TimeOnTaskRules(models.Model):
     class Meta:
         abstract = True
 
+    @property
+    def measures_time_on_task(self) -> bool:
+        """Whether learners' time on its lessons is recorded: a CE course
+        (time on task is a CE record, shown on the board roster) or one with a
+        minimum. A course without either records nothing of the kind."""
+        return bool(
+            self.ce_hours or self.course_time_percent or self.lesson_time_percent
+        )
+
     def course_time_required_seconds(self) -> int:
         """Seconds on the course before its certificate; 0: no minimum."""
         if not (self.course_time_percent and self.ce_hours):

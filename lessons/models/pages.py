@@ -143,7 +143,12 @@ class LessonPage(CourseItem):
 
     def serve_item(self, request, *args, **kwargs):
         decision = getattr(request, "access_decision", None)
-        if request.method == "GET" and decision and decision.state.is_enrolled:
+        if (
+            request.method == "GET"
+            and decision
+            and decision.state.is_enrolled
+            and decision.course.measures_time_on_task
+        ):
             # Imported here: lessons.time_on_task imports these page models.
             from lessons.time_on_task import lesson_opened
 
@@ -153,7 +158,9 @@ class LessonPage(CourseItem):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         state, item = context["state"], context["current_item"]
-        context["time_on_task"] = state.is_enrolled
+        context["time_on_task"] = (
+            state.is_enrolled and state.course.measures_time_on_task
+        )
         if state.is_enrolled and item is not None and not item.completed:
             from lessons.time_on_task import lesson_clock
 

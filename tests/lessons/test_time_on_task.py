@@ -191,3 +191,36 @@ def test_a_visitor_viewing_a_free_preview_records_nothing(preview_lesson):
     Client().get(preview_lesson.url)
 
     assert not LessonTime.objects.exists()
+
+
+# A course that asks for no time ------------------------------------------------
+
+
+def test_a_course_without_ce_hours_or_minimum_records_no_time(
+    course, lesson, enrolled_learner, enrolled_client
+):
+    # Given the free course: no CE hours, no minimum (data we would not use
+    # is not collected)
+    assert not course.ce_hours and not course.measures_time_on_task
+
+    # When the learner reads a lesson and marks it complete
+    page = enrolled_client.get(lesson.url).content.decode()
+    enrolled_client.post(complete_url(lesson), {"action": "complete"})
+
+    # Then no time is recorded and the page sends no heartbeat
+    assert completed(enrolled_learner, lesson)
+    assert not LessonTime.objects.exists()
+    assert "data-heartbeat-url" not in page
+    assert "time_on_task.js" not in page
+
+
+def test_a_ce_course_records_time_without_a_minimum(
+    course, lesson, enrolled_learner, enrolled_client
+):
+    course.ce_hours = 2
+    course.save()
+
+    page = enrolled_client.get(lesson.url).content.decode()
+
+    assert LessonTime.objects.filter(user=enrolled_learner, page=lesson).exists()
+    assert "data-heartbeat-url" in page
