@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.urls import reverse
 
 from lessons.discussion.forms import PostForm, ReplyForm
@@ -28,13 +30,23 @@ def discussion_section(request, *, page) -> dict | None:
     threads = page_threads(user=request.user, page=page, access=access)
     for thread in threads:
         if thread.post.viewer_can_reply:
-            thread.reply_form = ReplyForm(
-                initial={"parent": thread.post.pk},
-                auto_id=f"reply-{thread.post.pk}-%s",
-            )
+            thread.reply_form = _empty_reply_form(thread.post.pk)
     return {
         "access": access,
         "threads": threads,
-        "form": PostForm(auto_id="discussion-%s") if access.can_post else None,
+        "form": _empty_post_form() if access.can_post else None,
         "post_url": reverse("discussion_post", args=[page.pk]),
     }
+
+
+# Empty forms are only drawn (once per process: core/templatetags/form_cache.py)
+# and never bound or changed, so one instance serves every request; building a
+# form copies all its fields, which cost more than the rest of the section.
+@lru_cache(maxsize=1)
+def _empty_post_form() -> PostForm:
+    return PostForm(auto_id="discussion-%s")
+
+
+@lru_cache(maxsize=1024)
+def _empty_reply_form(parent_id: int) -> ReplyForm:
+    return ReplyForm(initial={"parent": parent_id}, auto_id=f"reply-{parent_id}-%s")
