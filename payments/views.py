@@ -20,7 +20,8 @@ from courses.selectors import first_item_of
 from payments import stripe_gateway
 from payments.models import Order
 from payments.selectors import learner_orders, offline_payments_enabled
-from payments.services import checkout_fulfil, order_create, stripe_event_process
+from payments.services import checkout_fulfil, order_create
+from payments.webhooks import EventOutcome, stripe_event_receive
 
 logger = logging.getLogger(__name__)
 
@@ -150,9 +151,10 @@ def stripe_webhook(request):
     """Stripe's webhook: signature first (400 and nothing written on failure).
 
     A correctly signed body that is not an event we can read (no id, type or
-    ``data.object``) is a 400, logged; one we can read but not act on is
-    recorded by ``stripe_event_process`` and answered 200, so Stripe does not
-    retry it for days.
+    ``data.object``) is a 400, logged. An event is stored before it is
+    processed (``stripe_event_receive``); if processing fails the error is
+    kept on it and Stripe hears 500, so it retries. One we can read but not
+    act on is recorded and answered 200, so Stripe does not retry it for days.
     """
     try:
         event = stripe_gateway.webhook_event_construct(
@@ -169,8 +171,8 @@ def stripe_webhook(request):
             request.body[:500],
         )
         return HttpResponseBadRequest("Malformed event.")
-    stripe_event_process(event=event)
-    return HttpResponse(status=200)
+    outcome = stripe_event_receive(event=event)
+    return HttpResponse(status=500 if outcome == EventOutcome.FAILED else 200)
 
 
 def _event_readable(event: stripe_gateway.WebhookEvent) -> bool:
