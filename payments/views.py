@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.models import CoursePage, Enrollment, EnrollmentStatus
+from courses.models import CoursePage
 from courses.selectors import first_item_of
 from payments import stripe_gateway
+from payments.checkout import Checkout, CheckoutKind, checkout_state, checkout_test_pay
+from payments.checkout import checkout_start as checkout_start_service
 from payments.models import Order
 from payments.selectors import learner_orders, offline_payments_enabled
-from payments.services import checkout_fulfil, order_create
+from payments.services import checkout_fulfil
 from payments.webhooks import EventOutcome, stripe_event_receive
 
 logger = logging.getLogger(__name__)
@@ -36,40 +38,36 @@ def _continue_url(course: CoursePage) -> str:
 def checkout_start(request, course_id: int):
     """Buy a paid course: GET confirms (after sign-up or login), POST pays."""
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    if course.is_free:
+    if request.method == "GET":
+        checkout = checkout_state(user=request.user, course=course)
+    else:
+        checkout = checkout_start_service(
+            user=request.user,
+            course=course,
+            success_url=request.build_absolute_uri(reverse("payments:success"))
+            + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=lambda order: request.build_absolute_uri(
+                reverse("payments:cancel", kwargs={"order_id": order.pk})
+            ),
+        )
+    return _checkout_response(request, course, checkout)
+
+
+def _checkout_response(request, course: CoursePage, checkout: Checkout):
+    if checkout.kind == CheckoutKind.FREE:
         return redirect("enroll", course_id=course.pk)
-    enrolled = Enrollment.objects.filter(
-        user=request.user, course=course, status=EnrollmentStatus.ACTIVE
-    ).exists()
-    if enrolled:
+    if checkout.kind == CheckoutKind.OWNED:
         messages.info(request, _("You already have this course: no need to pay twice."))
         return redirect(_continue_url(course))
-    if request.method == "GET":
+    if checkout.kind == CheckoutKind.CONFIRM:
         return TemplateResponse(
             request,
             "payments/checkout_confirm.html",
-            {"course": course, "offline": offline_payments_enabled()},
+            {"course": course, "offline": checkout.offline},
         )
-    if offline_payments_enabled():
-        order = order_create(user=request.user, course=course, is_test=True)
-        return redirect("payments:test_checkout", order_id=order.pk)
-    order = order_create(user=request.user, course=course)
-    success = request.build_absolute_uri(reverse("payments:success"))
-    cancel = request.build_absolute_uri(
-        reverse("payments:cancel", kwargs={"order_id": order.pk})
-    )
-    try:
-        session = stripe_gateway.checkout_session_create(
-            order_id=order.pk,
-            course_title=course.title,
-            amount=order.amount,
-            currency=order.currency,
-            customer_email=request.user.email,
-            success_url=success + "?session_id={CHECKOUT_SESSION_ID}",
-            cancel_url=cancel,
-        )
-    except stripe_gateway.StripeError:
-        logger.exception("Could not create a Checkout Session for order %s", order.pk)
+    if checkout.kind == CheckoutKind.OFFLINE:
+        return redirect("payments:test_checkout", order_id=checkout.order.pk)
+    if checkout.kind == CheckoutKind.UNREACHABLE:
         messages.error(
             request,
             _(
@@ -78,8 +76,7 @@ def checkout_start(request, course_id: int):
             ),
         )
         return redirect(course.url)
-    Order.objects.filter(pk=order.pk).update(checkout_session_id=session.id)
-    response = HttpResponseRedirect(session.url)
+    response = HttpResponseRedirect(checkout.url)
     response.status_code = 303  # See Other: the browser GETs Stripe's page
     return response
 
@@ -129,19 +126,7 @@ def test_checkout(request, order_id: int):
         raise Http404
     order = get_object_or_404(learner_orders(user=request.user), pk=order_id)
     if request.method == "POST":
-        if order.is_paid:
-            return _after_payment(request, order)
-        session = stripe_gateway.CheckoutSession(
-            id=f"cs_test_offline_{order.pk}",
-            order_id=order.pk,
-            payment_status="paid",
-            status="complete",
-            payment_intent_id=f"pi_test_offline_{order.pk}",
-            amount_total=order.amount,
-            currency=order.currency,
-        )
-        order = checkout_fulfil(session=session)
-        return _after_payment(request, order)
+        return _after_payment(request, checkout_test_pay(order=order))
     return TemplateResponse(request, "payments/test_checkout.html", {"order": order})
 
 
