@@ -251,6 +251,10 @@ def test_a_refund_that_fails_later_is_marked_failed_and_access_stays(
     assert order.number in html
     assert stripe_refund["id"] not in html
 
+    # and on the order's page
+    html = instructor_client.get(f"/admin/orders/inspect/{order.pk}/").content
+    assert "Failed: the card has expired or was cancelled" in html.decode()
+
     # and a later charge.refunded echo does not count the failed refund again
     webhook.deliver(_charge_refunded(paid_purchase, stripe_double, stripe_refund))
     assert order_state(paid_purchase.order).amount_refunded == 0
