@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.services import profile_get_or_create
+from core.rate_limits import rate_limited
 from core.site_url import site_url
 from core.spreadsheets import csv_writer
 from courses import certificates_pdf
@@ -179,6 +180,7 @@ def certificate_pdf(request, serial: str):
 
 @never_cache
 @require_GET
+@rate_limited("certificate_verify")
 def certificate_verify(request, code: str):
     """Public: is this certificate genuine? Never shows the license number in full."""
     serial = serial_normalize(code)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.rate_limits import rate_limited
 from courses.models import CoursePage
 from courses.selectors import first_item_of
 from payments import stripe_gateway
@@ -35,6 +36,7 @@ def _continue_url(course: CoursePage) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("checkout_start", methods=("POST",))
 def checkout_start(request, course_id: int):
     """Buy a paid course: GET confirms (after sign-up or login), POST pays."""
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
