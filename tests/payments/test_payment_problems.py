@@ -105,3 +105,18 @@ def test_a_learner_cannot_see_or_retry(learner_client, failed_event):
     assert retry.status_code in (302, 403)
     failed_event.refresh_from_db()
     assert failed_event.processed_at is None
+
+
+def test_an_assistant_reads_the_list_but_cannot_retry(failed_event):
+    from tests.lessons.discussion.factories import assistant, client_for
+
+    client = client_for(assistant(email="assistant-reader@example.com"))
+
+    html = client.get(URL).content.decode()
+    retry = client.post(f"/admin/payments/problems/{failed_event.pk}/retry/")
+
+    assert "Stripe said a checkout was completed" in html
+    assert "Try again now" not in html
+    assert retry.status_code in (302, 403)  # Wagtail sends her back, refused
+    failed_event.refresh_from_db()
+    assert failed_event.processed_at is None
