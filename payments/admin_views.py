@@ -12,13 +12,14 @@ from core.money import money_format
 from courses.selectors import certificate_valid_for
 from payments import stripe_gateway
 from payments.forms import RefundForm
-from payments.models import Order, StripeEvent
-from payments.problems import failed_events, failed_refunds
+from payments.models import Order, Refund, RefundStatus, StripeEvent
+from payments.problems import failed_events, failed_refunds, pending_refunds
 from payments.refunds import (
     RefundAlreadyMade,
     RefundOutcomeUnknown,
     RefundRefused,
     order_refund,
+    refund_send,
 )
 from payments.webhooks import EventOutcome, stripe_event_handle
 
@@ -127,6 +128,7 @@ def payment_problems_view(request):
         {
             "events": failed_events(),
             "refunds": failed_refunds(),
+            "pending": pending_refunds(),
             "can_retry": request.user.has_perm("payments.change_order"),
         },
     )
@@ -151,5 +153,46 @@ def stripe_event_retry_view(request, pk: int):
             request,
             _("It failed again: %(error)s It stays on this list.")
             % {"error": record.error},
+        )
+    return redirect("payments_problems")
+
+
+@require_POST
+def refund_retry_view(request, pk: int):
+    """ "Ask Stripe again" for a refund still waiting: the same idempotency key,
+    so Stripe answers the first refund again rather than refunding twice."""
+    if not request.user.has_perm("payments.change_order"):
+        raise PermissionDenied
+    refund = get_object_or_404(Refund.objects.select_related("order"), pk=pk)
+    amount = money_format(refund.amount, refund.order.currency)
+    if refund.status != RefundStatus.PENDING:
+        messages.info(request, _("That refund is settled already; nothing was done."))
+        return redirect("payments_problems")
+    try:
+        refund_send(refund=refund)
+    except RefundOutcomeUnknown:
+        messages.warning(
+            request, _("Stripe still did not answer. Try again in a few minutes.")
+        )
+    except stripe_gateway.StripeError as error:
+        messages.error(
+            request,
+            _(
+                "Stripe refused the refund of %(amount)s: %(error)s. "
+                "Nothing was refunded."
+            )
+            % {
+                "amount": amount,
+                "error": getattr(error, "user_message", None) or str(error),
+            },
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "Stripe confirmed the refund of %(amount)s; it is recorded on "
+                "%(number)s."
+            )
+            % {"amount": amount, "number": refund.order.number},
         )
     return redirect("payments_problems")

@@ -54,6 +54,32 @@ class FailedRefund:
     access: str
 
 
+@dataclass(frozen=True)
+class PendingRefund:
+    pk: int  # for the "Ask Stripe again" button's address only; never shown
+    amount: str
+    order: str
+    requested_at: str
+
+
+def pending_refunds() -> list[PendingRefund]:
+    """Refunds recorded but not yet confirmed by Stripe, oldest first."""
+    refunds = (
+        Refund.objects.filter(status=RefundStatus.PENDING)
+        .select_related("order__user", "order__course")
+        .order_by("created_at")
+    )
+    return [
+        PendingRefund(
+            pk=refund.pk,
+            amount=money_format(refund.amount, refund.order.currency),
+            order=_order_words(refund.order),
+            requested_at=datetime_display(refund.created_at),
+        )
+        for refund in refunds
+    ]
+
+
 def failed_stripe_events() -> QuerySet[StripeEvent]:
     return StripeEvent.objects.filter(processed_at=None, attempts__gt=0)
 

@@ -30,6 +30,7 @@ from courses.models import CoursePage
 from payments.admin_views import (
     order_refund_view,
     payment_problems_view,
+    refund_retry_view,
     stripe_event_retry_view,
 )
 from payments.models import DisputeStatus, Order, OrderStatus
@@ -219,6 +220,11 @@ def register_refund_url():
             "payments/problems/<int:pk>/retry/",
             stripe_event_retry_view,
             name="payments_event_retry",
+        ),
+        path(
+            "payments/problems/refunds/<int:pk>/retry/",
+            refund_retry_view,
+            name="payments_refund_retry",
         ),
     ]
 

@@ -258,3 +258,38 @@ def test_a_refund_that_fails_later_is_marked_failed_and_access_stays(
     # and a later charge.refunded echo does not count the failed refund again
     webhook.deliver(_charge_refunded(paid_purchase, stripe_double, stripe_refund))
     assert order_state(paid_purchase.order).amount_refunded == 0
+
+
+def test_ask_stripe_again_completes_a_waiting_refund_once(
+    instructor_client, paid_purchase, stripe_double, committing
+):
+    # Given a refund left waiting: Stripe failed on its side
+    stripe_double.fail_next("POST", "/v1/refunds", status=500, error_type="api_error")
+    instructor_client.post(
+        f"/admin/payments/orders/{paid_purchase.order.pk}/refund/",
+        {"amount": "50", "revoke_access": "no", "refunded_before": "0"},
+    )
+    refund = Refund.objects.get()
+    html = instructor_client.get("/admin/payments/problems/").content.decode()
+    assert "A refund of $50.00" in html
+    assert "Ask Stripe again" in html
+
+    # When the instructor asks Stripe again (twice)
+    url = f"/admin/payments/problems/refunds/{refund.pk}/retry/"
+    with committing():
+        first = instructor_client.post(url, follow=True)
+    second = instructor_client.post(url, follow=True)
+
+    # Then Stripe was asked with the same key each time, refunded once, and
+    # the refund is made; the second press changes nothing
+    keys = {
+        r.headers["idempotency-key"]
+        for r in stripe_double.requests_to("POST", "/v1/refunds")
+    }
+    assert keys == {refund.idempotency_key}
+    assert len(stripe_double.refunds) == 1
+    refund.refresh_from_db()
+    assert refund.status == RefundStatus.MADE
+    assert "Stripe confirmed the refund of $50.00" in first.content.decode()
+    assert "settled already" in second.content.decode()
+    assert order_state(paid_purchase.order).amount_refunded == 5000
