@@ -1,10 +1,14 @@
-"""Writes for payments: orders, fulfilment, refunds and Stripe events.
+"""Writes for payments: orders, fulfilment, and the sync every change ends in.
 
 Money and access never disagree: every change to an order ends in
 ``order_sync``, which derives the order's status and the learner's access
 from facts that only move forward (paid once, the largest refunded amount
-seen, a dispute's final outcome). So duplicated, delayed or reordered events
-end in the same state.
+seen, a dispute's final outcome; a refund that failed later is counted out).
+So duplicated, delayed or reordered events end in the same state.
+
+By subject, beside this module: ``payments.checkout`` (starting a purchase),
+``payments.refunds`` (refunds, recorded before Stripe is asked) and
+``payments.webhooks`` (Stripe's events, stored first, then processed).
 """
 
 from __future__ import annotations
