@@ -1,10 +1,7 @@
 """Continuing-education views: evaluation, certificates, verification, transcript."""
 
-import contextlib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -13,7 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.services import profile_get_or_create, profile_update
+from accounts.services import profile_get_or_create
+from core.rate_limits import rate_limited
 from core.site_url import site_url
 from core.spreadsheets import csv_writer
 from courses import certificates_pdf
@@ -29,11 +27,7 @@ from courses.models import (
     CoursePage,
 )
 from courses.selectors import learner_transcript, transcript_csv_rows
-from courses.services import (
-    EvaluationAlreadySubmitted,
-    course_completion_attempt,
-    evaluation_submit,
-)
+from courses.services import course_evaluation_submit
 
 
 @login_required
@@ -68,25 +62,18 @@ def course_evaluation(request, course_id: int):
     )
     if request.method == "POST" and facts.ready_for_evaluation and form.is_valid():
         evaluated = form.has_evaluation()
-        with transaction.atomic():
-            if form.with_profile:
-                profile_update(user=request.user, data=form.profile_data())
-            if evaluated and not facts.evaluation_submitted:
-                # A double submit: the first evaluation stands; carry on.
-                with contextlib.suppress(EvaluationAlreadySubmitted):
-                    evaluation_submit(
-                        enrollment=facts.enrollment,
-                        data=form.evaluation_data(),
-                    )
-            if certificate is None:
-                certificate = course_completion_attempt(
-                    user=request.user, course=course
-                )
-            elif evaluated:
-                messages.success(request, _("Thank you for evaluating the course."))
-                return redirect(
-                    "certificate_detail", serial=_current(certificate).serial
-                )
+        had_certificate = certificate is not None
+        certificate = course_evaluation_submit(
+            user=request.user,
+            course=course,
+            profile_data=form.profile_data() if form.with_profile else None,
+            evaluation_data=form.evaluation_data()
+            if evaluated and not facts.evaluation_submitted
+            else None,
+        )
+        if had_certificate and evaluated:
+            messages.success(request, _("Thank you for evaluating the course."))
+            return redirect("certificate_detail", serial=_current(certificate).serial)
         if certificate is not None:
             messages.success(
                 request,
@@ -195,6 +182,7 @@ def certificate_pdf(request, serial: str):
 
 @never_cache
 @require_GET
+@rate_limited("certificate_verify")
 def certificate_verify(request, code: str):
     """Public: is this certificate genuine? Never shows the license number in full."""
     serial = serial_normalize(code)

@@ -1,4 +1,3 @@
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -7,48 +6,27 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
 from core.spreadsheets import SafeSpreadsheetExportMixin
-from courses.access import item_access, user_is_editor
+from courses.access import document_access
 from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
 from lessons import grading, learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
-from lessons.models.pages import CourseItem
 
 
 @hooks.register("before_serve_document")
 def serve_documents_only_where_published(document, request):
-    """Serve a document only to who may see the published content that uses it.
-
-    A document used by a lesson goes to those who may see that lesson; one
-    used by another published page (a public syllabus) goes to anyone; one
-    that no published page uses yet (a handout in a draft) goes to editors
-    only. Editors always get it, so previews work.
-    """
-    if user_is_editor(request.user):
+    """Serve a document only to who may see the published content that uses it
+    (the rule: ``courses.access.document_access``)."""
+    access = document_access(user=request.user, document=document)
+    if access.allowed:
         return None
-    page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    ]
-    pages = list(Page.objects.live().filter(pk__in=page_ids).specific())
-    lessons = [page for page in pages if isinstance(page, CourseItem)]
-    if len(lessons) < len(pages):
-        return None  # a published page outside the courses uses it
-    decision = None
-    for lesson in lessons:
-        decision = item_access(user=request.user, page=lesson)
-        if decision.allowed:
-            return None
-    if decision is None:
+    if access.page is None:
         raise PermissionDenied
-    return item_refused(request, page=lessons[0], decision=decision)
+    return item_refused(request, page=access.page, decision=access.decision)
 
 
 register_permission_policy(QuizAttempt, ReadOnlyPolicy(QuizAttempt))

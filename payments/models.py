@@ -32,6 +32,12 @@ class RefundAccess(models.TextChoices):
     REVOKE = "revoke", _("Access is revoked")
 
 
+class RefundStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for Stripe's answer")
+    MADE = "made", _("Refunded")
+    FAILED = "failed", _("Failed: the money did not go back")
+
+
 class Order(models.Model):
     """One purchase of one course, created before the learner goes to Checkout.
 
@@ -98,6 +104,23 @@ class Order(models.Model):
     def is_fully_refunded(self) -> bool:
         return self.is_paid and self.amount_refunded >= self.amount_paid > 0
 
+    @property
+    def refundable_amount(self) -> int:
+        """What can still be refunded: paid, less refunded and refunds in flight.
+
+        The one place this is computed (the refund screen, its button and
+        ``order_refund`` read it). A refund waiting for Stripe's answer counts
+        as spent, so two screens cannot refund the same money twice.
+        """
+        if not self.is_paid:
+            return 0
+        pending = sum(
+            refund.amount
+            for refund in self.refunds.all()
+            if refund.status == RefundStatus.PENDING
+        )
+        return max(self.amount_paid - self.amount_refunded - pending, 0)
+
 
 class StripeEvent(models.Model):
     """Every Stripe event we received, stored once under its id: the audit trail."""
@@ -110,6 +133,13 @@ class StripeEvent(models.Model):
     )
     payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(
+        default=0, help_text=_("How many times handling this event failed.")
+    )
+    error = models.TextField(
+        blank=True, help_text=_("Why handling this event last failed, in words.")
+    )
+    failed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -121,7 +151,12 @@ class StripeEvent(models.Model):
 
 
 class Refund(models.Model):
-    """A refund the instructor asked for; whether access and certificate were kept."""
+    """A refund the instructor asked for; whether access and certificate were kept.
+
+    Recorded (pending) and committed before Stripe is asked, so her decision
+    survives whatever happens next; Stripe's answer, or its ``charge.refunded``
+    and ``charge.refund.updated`` webhooks, settle it as made or failed.
+    """
 
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="refunds")
     amount = models.PositiveIntegerField()
@@ -134,11 +169,16 @@ class Refund(models.Model):
         ),
     )
     stripe_refund_id = models.CharField(max_length=255, blank=True)
+    status = models.CharField(
+        max_length=8, choices=RefundStatus.choices, default=RefundStatus.PENDING
+    )
+    failure_reason = models.CharField(max_length=255, blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -147,3 +187,8 @@ class Refund(models.Model):
     def __str__(self) -> str:
         amount = money_format(self.amount, self.order.currency)
         return f"Refund of {amount} on {self.order.number}"
+
+    @property
+    def idempotency_key(self) -> str:
+        """Stripe's key for this refund: a retry can never refund twice."""
+        return f"practicum-refund-{self.pk}"

@@ -19,7 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.money import money_format
-from payments.models import Order, Refund
+from payments.models import Order, Refund, RefundStatus
 
 
 def person_display(user) -> str:
@@ -95,6 +95,7 @@ class RefundLine:
     requested_by: str
     reason: str
     access: str
+    status: str  # refunded, waiting for Stripe, or failed and why
 
 
 def refund_lines(order: Order) -> list[RefundLine]:
@@ -112,6 +113,15 @@ def refund_lines(order: Order) -> list[RefundLine]:
                 if refund.revoke_access
                 else gettext("Learner kept access")
             ),
+            status=_refund_status(refund),
         )
         for refund in refunds
     ]
+
+
+def _refund_status(refund: Refund) -> str:
+    if refund.status == RefundStatus.FAILED:
+        return gettext("Failed: %(why)s") % {
+            "why": refund.failure_reason or gettext("Stripe gave no reason")
+        }
+    return str(refund.get_status_display())

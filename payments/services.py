@@ -1,18 +1,21 @@
-"""Writes for payments: orders, fulfilment, refunds and Stripe events.
+"""Writes for payments: orders, fulfilment, and the sync every change ends in.
 
 Money and access never disagree: every change to an order ends in
 ``order_sync``, which derives the order's status and the learner's access
 from facts that only move forward (paid once, the largest refunded amount
-seen, a dispute's final outcome). So duplicated, delayed or reordered events
-end in the same state.
+seen, a dispute's final outcome; a refund that failed later is counted out).
+So duplicated, delayed or reordered events end in the same state.
+
+By subject, beside this module: ``payments.checkout`` (starting a purchase),
+``payments.refunds`` (refunds, recorded before Stripe is asked) and
+``payments.webhooks`` (Stripe's events, stored first, then processed).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from django.db import DataError, IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -23,17 +26,16 @@ from courses.services import (
     enrollment_grant,
     enrollment_revoke,
 )
-from payments import stripe_gateway
 from payments.lock_objects import order_lock, payment_lock
 from payments.models import (
     DisputeStatus,
     Order,
     OrderStatus,
-    Refund,
     RefundAccess,
+    RefundStatus,
     StripeEvent,
 )
-from payments.stripe_gateway import CheckoutSession, WebhookEvent
+from payments.stripe_gateway import CheckoutSession
 from payments.tasks import (
     order_confirmation_send,
     refund_notice_send,
@@ -43,15 +45,6 @@ from payments.tasks import (
 logger = logging.getLogger(__name__)
 
 DISPUTE_LOST_REASON = "Payment disputed and lost"
-
-
-class RefundRefused(ValueError):
-    """The refund cannot be made as asked; nothing was refunded or recorded."""
-
-
-class RefundAlreadyMade(RefundRefused):
-    """The order was refunded since the form was shown (a double submit, or two
-    people at once): nothing more was refunded."""
 
 
 # Outcomes of an unpaid order, weakest first: a later, stronger one wins.
@@ -75,20 +68,37 @@ def order_create(*, user: User, course: CoursePage, is_test: bool = False) -> Or
 
 
 def _charge_facts(order: Order) -> tuple[int, str]:
-    """(largest refunded amount, dispute outcome) from every stored charge event."""
+    """(largest refunded amount, dispute outcome) from every stored charge event.
+
+    A refund that failed later (``charge.refund.updated``, or one of ours
+    marked failed) is taken out of the totals of the charge events that
+    counted it, so the money that never went back is refundable again.
+    """
     if not order.payment_intent_id:
         return 0, DisputeStatus.NONE
     events = StripeEvent.objects.filter(
         Q(order=order) | Q(payment_intent_id=order.payment_intent_id),
-        type__in=["charge.refunded", "charge.dispute.created", "charge.dispute.closed"],
+        type__in=[
+            "charge.refunded",
+            "charge.refund.updated",
+            "charge.dispute.created",
+            "charge.dispute.closed",
+        ],
     ).order_by("created_at", "pk")
+    failed = _failed_refund_ids(order, events)
     refunded = 0
     dispute = DisputeStatus.NONE
     closed_at = -1
     for event in events:
         obj = event.payload["data"]["object"]
         if event.type == "charge.refunded":
-            refunded = max(refunded, int(obj.get("amount_refunded") or 0))
+            counted_failed = sum(
+                int(r.get("amount") or 0)
+                for r in (obj.get("refunds") or {}).get("data") or []
+                if r.get("id") in failed and r.get("status") not in FAILED_STATUSES
+            )
+            total = int(obj.get("amount_refunded") or 0) - counted_failed
+            refunded = max(refunded, total)
         elif event.type == "charge.dispute.created" and dispute == DisputeStatus.NONE:
             dispute = DisputeStatus.OPEN
         elif event.type == "charge.dispute.closed":
@@ -101,6 +111,25 @@ def _charge_facts(order: Order) -> tuple[int, str]:
                     else DisputeStatus.WON
                 )
     return refunded, dispute
+
+
+# What Stripe calls a refund whose money did not go back.
+FAILED_STATUSES = ("failed", "canceled")
+
+
+def _failed_refund_ids(order: Order, events) -> set[str]:
+    failed = {
+        event.payload["data"]["object"].get("id")
+        for event in events
+        if event.type == "charge.refund.updated"
+        and event.payload["data"]["object"].get("status") in FAILED_STATUSES
+    }
+    failed.update(
+        order.refunds.filter(status=RefundStatus.FAILED)
+        .exclude(stripe_refund_id="")
+        .values_list("stripe_refund_id", flat=True)
+    )
+    return failed
 
 
 def _derived_status(order: Order) -> str:
@@ -124,7 +153,7 @@ def order_gives_access(order: Order) -> bool:
     return not order.is_fully_refunded
 
 
-def order_sync(*, order: Order, had_access: bool) -> Order:
+def order_sync(*, order: Order, had_access: bool, recount: bool = False) -> Order:
     """Derive a locked order's status from its facts and apply a change of access.
 
     Call inside ``transaction.atomic()`` with the order locked (``order_lock``),
@@ -139,12 +168,21 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
     the learner are revoked too ("Payment disputed and lost"), unless another
     paid order still pays for the course; a duplicated or later event finds
     nothing valid left. A dispute won afterwards does not restore them.
+
+    The refunded amount only rises, except with ``recount`` (a refund failed
+    later): then it is counted afresh from the facts, failed refunds left out.
     """
     dispute_before = order.dispute_status
     refunded, dispute = _charge_facts(order)
-    local_refunds = order.refunds.aggregate(total=Sum("amount"))["total"] or 0
+    local_refunds = (
+        order.refunds.filter(status=RefundStatus.MADE).aggregate(total=Sum("amount"))[
+            "total"
+        ]
+        or 0
+    )
     refunded_before = order.amount_refunded
-    order.amount_refunded = max(order.amount_refunded, refunded, local_refunds)
+    stored = 0 if recount else order.amount_refunded
+    order.amount_refunded = max(stored, refunded, local_refunds)
     refunded_now = order.amount_refunded - refunded_before
     if refunded_now > 0:
         transaction.on_commit(
@@ -181,13 +219,13 @@ def order_sync(*, order: Order, had_access: bool) -> Order:
         and dispute_before != DisputeStatus.LOST
         and not _other_order_gives_access(order)
     ):
-        _certificates_revoke(
+        certificates_revoke_for_order(
             order, reason=f"{DISPUTE_LOST_REASON} (order {order.number})"
         )
     return order
 
 
-def _certificates_revoke(order: Order, *, reason: str) -> None:
+def certificates_revoke_for_order(order: Order, *, reason: str) -> None:
     enrollment = Enrollment.objects.filter(user=order.user, course=order.course).first()
     if enrollment is not None:
         revoked = enrollment_certificates_revoke(enrollment=enrollment, reason=reason)
@@ -279,145 +317,10 @@ def order_sync_by_payment_intent(*, payment_intent_id: str) -> Order | None:
     return order_sync(order=order, had_access=order_gives_access(order))
 
 
-@transaction.atomic
-def order_refund(
-    *,
-    order: Order,
-    amount: int,
-    revoke_access: bool,
-    requested_by: User,
-    reason: str = "",
-    revoke_certificate: bool = False,
-    refunded_before: int | None = None,
-) -> Refund:
-    """Refund part or all of a paid order through Stripe; record the decision.
+def __getattr__(name: str):
+    """Refunds moved to ``payments.refunds``; their names still import from here."""
+    if name in {"order_refund", "RefundRefused", "RefundAlreadyMade"}:
+        from payments import refunds
 
-    ``revoke_access`` is the instructor's choice; it is stored on the refund
-    and on the order, so later Stripe events for this refund respect it.
-    ``revoke_certificate`` (her choice too, default keep) revokes the course's
-    valid CE certificates for the learner, the refund named in the reason.
-
-    Locks the order. ``refunded_before`` is what the form showed as already
-    refunded: if the order has been refunded since (a double submit, or two
-    screens at once) ``RefundAlreadyMade`` is raised and nothing is refunded
-    twice; an order that cannot be refunded as asked raises ``RefundRefused``.
-    """
-    order = order_lock(order_id=order.pk)
-    had_access = order_gives_access(order)
-    if not order.is_paid:
-        raise RefundRefused("Only a paid order can be refunded.")
-    if refunded_before is not None and order.amount_refunded != refunded_before:
-        raise RefundAlreadyMade("The order was refunded since the form was shown.")
-    refundable = order.amount_paid - order.amount_refunded
-    if refundable <= 0:
-        raise RefundAlreadyMade("The order has been refunded in full already.")
-    if not 0 < amount <= refundable:
-        raise RefundRefused(f"The refund must be between 1 and {refundable}.")
-    refund = Refund.objects.create(
-        order=order,
-        amount=amount,
-        revoke_access=revoke_access,
-        revoke_certificate=revoke_certificate,
-        requested_by=requested_by,
-        reason=reason[:255],
-    )
-    if not order.is_test:
-        refund.stripe_refund_id = stripe_gateway.refund_create(
-            payment_intent_id=order.payment_intent_id,
-            amount=amount,
-            order_id=order.pk,
-            idempotency_key=f"practicum-refund-{refund.pk}",
-        )
-        refund.save(update_fields=["stripe_refund_id"])
-    order.refund_access = RefundAccess.REVOKE if revoke_access else RefundAccess.KEEP
-    order_sync(order=order, had_access=had_access)
-    if revoke_certificate:
-        why = f"Refunded (order {order.number})"
-        _certificates_revoke(order, reason=f"{why}: {reason}" if reason else why)
-    return refund
-
-
-# Webhook events ----------------------------------------------------------------
-
-
-def _session_event(event: WebhookEvent) -> Order | None:
-    return checkout_fulfil(session=stripe_gateway.session_from_dict(event.data_object))
-
-
-def _failed_event(event: WebhookEvent) -> Order | None:
-    return order_mark_unpaid_outcome(
-        session=stripe_gateway.session_from_dict(event.data_object),
-        outcome=OrderStatus.FAILED,
-    )
-
-
-def _expired_event(event: WebhookEvent) -> Order | None:
-    return order_mark_unpaid_outcome(
-        session=stripe_gateway.session_from_dict(event.data_object),
-        outcome=OrderStatus.EXPIRED,
-    )
-
-
-def _charge_event(event: WebhookEvent) -> Order | None:
-    return order_sync_by_payment_intent(payment_intent_id=_payment_intent_of(event))
-
-
-EVENT_HANDLERS: dict[str, Callable[[WebhookEvent], Order | None]] = {
-    "checkout.session.completed": _session_event,
-    "checkout.session.async_payment_succeeded": _session_event,
-    "checkout.session.async_payment_failed": _failed_event,
-    "checkout.session.expired": _expired_event,
-    "charge.refunded": _charge_event,
-    "charge.dispute.created": _charge_event,
-    "charge.dispute.closed": _charge_event,
-}
-
-
-# What a handler raises on a field missing or of the wrong type in the event.
-MALFORMED_EVENT_ERRORS = (KeyError, TypeError, ValueError, AttributeError, DataError)
-
-
-def _payment_intent_of(event: WebhookEvent) -> str:
-    value = event.data_object.get("payment_intent") or ""
-    return value.get("id", "") if isinstance(value, dict) else value
-
-
-def stripe_event_process(*, event: WebhookEvent) -> bool:
-    """Store a verified event once and act on it, in one transaction.
-
-    Returns False for a duplicate (already stored: nothing is done) and for
-    event types we do not handle. If handling fails, the stored event rolls
-    back with everything else, so Stripe's redelivery is processed afresh;
-    except when the event itself is malformed (a field missing or of the
-    wrong type): retrying could not help, so the error is logged, what the
-    handler wrote is undone, and the event stays stored, unprocessed
-    (``processed_at`` empty), and False is returned.
-    """
-    handler = EVENT_HANDLERS.get(event.type)
-    if handler is None:
-        return False
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = StripeEvent.objects.create(
-                    event_id=event.id,
-                    type=event.type,
-                    payload=event.payload,
-                    payment_intent_id=_payment_intent_of(event),
-                )
-        except IntegrityError:
-            return False
-        try:
-            with transaction.atomic():
-                order = handler(event)
-        except MALFORMED_EVENT_ERRORS:
-            logger.exception(
-                "Stripe event %s (%s) is malformed; stored unprocessed.",
-                event.id,
-                event.type,
-            )
-            return False
-        record.order = order
-        record.processed_at = timezone.now()
-        record.save(update_fields=["order", "processed_at"])
-    return True
+        return getattr(refunds, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

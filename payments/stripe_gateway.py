@@ -18,6 +18,9 @@ import stripe
 
 API_VERSION = "2026-10-28.endive"
 StripeError = stripe.StripeError
+# Errors after which we cannot know whether Stripe acted: the connection broke,
+# or Stripe failed on its side. Any other StripeError is Stripe saying no.
+StripeOutcomeUnknown = (stripe.APIConnectionError, stripe.APIError)
 SignatureError = (ValueError, stripe.SignatureVerificationError)
 
 
@@ -136,14 +139,23 @@ def checkout_sessions_completed_since(since: datetime) -> list[CheckoutSession]:
 
 
 def refund_create(
-    *, payment_intent_id: str, amount: int, order_id: int, idempotency_key: str
+    *,
+    payment_intent_id: str,
+    amount: int,
+    order_id: int,
+    refund_id: int,
+    idempotency_key: str,
 ) -> str:
-    """Refund ``amount`` of a payment; returns the Stripe refund id."""
+    """Refund ``amount`` of a payment; returns the Stripe refund id.
+
+    The refund carries our order and refund ids in its metadata, so Stripe's
+    ``charge.refunded`` can name the refund we recorded before asking.
+    """
     refund = _client().v1.refunds.create(
         params={
             "payment_intent": payment_intent_id,
             "amount": amount,
-            "metadata": {"order_id": str(order_id)},
+            "metadata": {"order_id": str(order_id), "refund_id": str(refund_id)},
         },
         options={"idempotency_key": idempotency_key},
     )

@@ -15,12 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from courses.models import CoursePage, Enrollment, EnrollmentStatus
+from core.rate_limits import rate_limited
+from courses.models import CoursePage
 from courses.selectors import first_item_of
 from payments import stripe_gateway
+from payments.checkout import Checkout, CheckoutKind, checkout_state, checkout_test_pay
+from payments.checkout import checkout_start as checkout_start_service
 from payments.models import Order
 from payments.selectors import learner_orders, offline_payments_enabled
-from payments.services import checkout_fulfil, order_create, stripe_event_process
+from payments.services import checkout_fulfil
+from payments.webhooks import EventOutcome, stripe_event_receive
 
 logger = logging.getLogger(__name__)
 
@@ -32,43 +36,41 @@ def _continue_url(course: CoursePage) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@rate_limited("checkout_start", methods=("POST",))
 def checkout_start(request, course_id: int):
     """Buy a paid course: GET confirms (after sign-up or login), POST pays."""
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    if course.is_free:
+    if request.method == "GET":
+        checkout = checkout_state(user=request.user, course=course)
+    else:
+        checkout = checkout_start_service(
+            user=request.user,
+            course=course,
+            success_url=request.build_absolute_uri(reverse("payments:success"))
+            + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=lambda order: request.build_absolute_uri(
+                reverse("payments:cancel", kwargs={"order_id": order.pk})
+            ),
+        )
+    return _checkout_response(request, course, checkout)
+
+
+def _checkout_response(request, course: CoursePage, checkout: Checkout):
+    if checkout.kind == CheckoutKind.FREE:
         return redirect("enroll", course_id=course.pk)
-    enrolled = Enrollment.objects.filter(
-        user=request.user, course=course, status=EnrollmentStatus.ACTIVE
-    ).exists()
-    if enrolled:
+    if checkout.kind == CheckoutKind.OWNED:
         messages.info(request, _("You already have this course: no need to pay twice."))
         return redirect(_continue_url(course))
-    if request.method == "GET":
+    if checkout.kind == CheckoutKind.CONFIRM:
         return TemplateResponse(
             request,
             "payments/checkout_confirm.html",
-            {"course": course, "offline": offline_payments_enabled()},
+            {"course": course, "offline": checkout.offline},
         )
-    if offline_payments_enabled():
-        order = order_create(user=request.user, course=course, is_test=True)
-        return redirect("payments:test_checkout", order_id=order.pk)
-    order = order_create(user=request.user, course=course)
-    success = request.build_absolute_uri(reverse("payments:success"))
-    cancel = request.build_absolute_uri(
-        reverse("payments:cancel", kwargs={"order_id": order.pk})
-    )
-    try:
-        session = stripe_gateway.checkout_session_create(
-            order_id=order.pk,
-            course_title=course.title,
-            amount=order.amount,
-            currency=order.currency,
-            customer_email=request.user.email,
-            success_url=success + "?session_id={CHECKOUT_SESSION_ID}",
-            cancel_url=cancel,
-        )
-    except stripe_gateway.StripeError:
-        logger.exception("Could not create a Checkout Session for order %s", order.pk)
+    if checkout.kind == CheckoutKind.OFFLINE:
+        assert checkout.order is not None  # an offline checkout has its order
+        return redirect("payments:test_checkout", order_id=checkout.order.pk)
+    if checkout.kind == CheckoutKind.UNREACHABLE:
         messages.error(
             request,
             _(
@@ -77,8 +79,7 @@ def checkout_start(request, course_id: int):
             ),
         )
         return redirect(course.url)
-    Order.objects.filter(pk=order.pk).update(checkout_session_id=session.id)
-    response = HttpResponseRedirect(session.url)
+    response = HttpResponseRedirect(checkout.url)
     response.status_code = 303  # See Other: the browser GETs Stripe's page
     return response
 
@@ -128,20 +129,7 @@ def test_checkout(request, order_id: int):
         raise Http404
     order = get_object_or_404(learner_orders(user=request.user), pk=order_id)
     if request.method == "POST":
-        if order.is_paid:
-            return _after_payment(request, order)
-        session = stripe_gateway.CheckoutSession(
-            id=f"cs_test_offline_{order.pk}",
-            order_id=order.pk,
-            payment_status="paid",
-            status="complete",
-            payment_intent_id=f"pi_test_offline_{order.pk}",
-            amount_total=order.amount,
-            currency=order.currency,
-        )
-        fulfilled = checkout_fulfil(session=session)
-        assert fulfilled is not None  # the session names this order
-        return _after_payment(request, fulfilled)
+        return _after_payment(request, checkout_test_pay(order=order))
     return TemplateResponse(request, "payments/test_checkout.html", {"order": order})
 
 
@@ -151,9 +139,10 @@ def stripe_webhook(request):
     """Stripe's webhook: signature first (400 and nothing written on failure).
 
     A correctly signed body that is not an event we can read (no id, type or
-    ``data.object``) is a 400, logged; one we can read but not act on is
-    recorded by ``stripe_event_process`` and answered 200, so Stripe does not
-    retry it for days.
+    ``data.object``) is a 400, logged. An event is stored before it is
+    processed (``stripe_event_receive``); if processing fails the error is
+    kept on it and Stripe hears 500, so it retries. One we can read but not
+    act on is recorded and answered 200, so Stripe does not retry it for days.
     """
     try:
         event = stripe_gateway.webhook_event_construct(
@@ -170,8 +159,8 @@ def stripe_webhook(request):
             request.body[:500],
         )
         return HttpResponseBadRequest("Malformed event.")
-    stripe_event_process(event=event)
-    return HttpResponse(status=200)
+    outcome = stripe_event_receive(event=event)
+    return HttpResponse(status=500 if outcome == EventOutcome.FAILED else 200)
 
 
 def _event_readable(event: stripe_gateway.WebhookEvent) -> bool:

@@ -27,7 +27,12 @@ from core.admin_reports import PermissionMenuItem, report_urls
 from core.permission_policies import ReadOnlyPolicy
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.models import CoursePage
-from payments.admin_views import order_refund_view
+from payments.admin_views import (
+    order_refund_view,
+    payment_problems_view,
+    refund_retry_view,
+    stripe_event_retry_view,
+)
 from payments.models import DisputeStatus, Order, OrderStatus
 from payments.order_display import ORDER_FACTS, datetime_display, refund_lines
 
@@ -119,7 +124,7 @@ class OrderInspectView(InspectView):
     def header_buttons(self):
         buttons = list(super().header_buttons)
         order = self.object
-        if order.is_paid and order.amount_paid > order.amount_refunded:
+        if order.refundable_amount > 0:
             buttons.append(
                 HeaderButton(
                     _("Refund"),
@@ -210,7 +215,30 @@ def register_refund_url():
             order_refund_view,
             name="payments_order_refund",
         ),
+        path("payments/problems/", payment_problems_view, name="payments_problems"),
+        path(
+            "payments/problems/<int:pk>/retry/",
+            stripe_event_retry_view,
+            name="payments_event_retry",
+        ),
+        path(
+            "payments/problems/refunds/<int:pk>/retry/",
+            refund_retry_view,
+            name="payments_refund_retry",
+        ),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_payment_problems_menu_item():
+    return PermissionMenuItem(
+        _("Payment problems"),
+        reverse("payments_problems"),
+        permission="payments.view_order",
+        name="payment-problems",
+        icon_name="warning",
+        order=835,
+    )
 
 
 # Learners ----------------------------------------------------------------------

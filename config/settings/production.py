@@ -58,5 +58,9 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 ALLOW_LOCAL_CACHE = env.bool("ALLOW_LOCAL_CACHE", default=False)
 
 # Payments: the offline test gateway is for DEBUG only (payments.checks).
+# STRIPE_API_BASE points the SDK at a local double in tests; in production a
+# stray value would send card payments and refunds to another server, so it is
+# ignored here whatever the environment says: the SDK talks to Stripe itself.
+STRIPE_API_BASE = ""
 STRIPE_SECRET_KEY = _required("STRIPE_SECRET_KEY")
 STRIPE_WEBHOOK_SECRET = _required("STRIPE_WEBHOOK_SECRET")

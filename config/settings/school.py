@@ -12,6 +12,14 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env("STRIPE_API_BASE", default="")
 
+# RATE LIMITS (core/rate_limits.py, on allauth's limiter)
+# Per client, "<count>/<period>/<ip|user>", comma-separated; empty: no limit.
+# https://docs.allauth.org/en/latest/account/rate_limits.html
+RATE_LIMITS = {
+    "checkout_start": env("CHECKOUT_RATE_LIMIT", default="10/10m/user,30/10m/ip"),
+    "certificate_verify": env("CERTIFICATE_VERIFY_RATE_LIMIT", default="30/m/ip"),
+}
+
 # PRACTICUM
 CE_RECORD_RETENTION_YEARS = env.int("CE_RECORD_RETENTION_YEARS", default=7)
 # The CE provider's name as certificates print it.

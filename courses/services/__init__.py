@@ -19,6 +19,7 @@ from courses.services.enrollments import (
     enrollment_restore,
     enrollment_revoke,
 )
+from courses.services.evaluations import course_evaluation_submit
 from courses.services.learner_requests import (
     LearnerRequestRateLimited,
     learner_request_answer,
@@ -32,6 +33,7 @@ __all__ = [
     "certificate_reissue",
     "certificate_revoke",
     "course_completion_attempt",
+    "course_evaluation_submit",
     "enrollment_certificates_revoke",
     "enrollment_grant",
     "enrollment_grant_by_hand",

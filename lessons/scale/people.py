@@ -151,7 +151,9 @@ def orders_create(
                     stripe_refund_id=f"re_scale_{order.pk}",
                     requested_by=refunded_by,
                     reason="Asked for a refund.",
+                    status="made",  # settled at Stripe (payments.RefundStatus)
                     created_at=at,
+                    updated_at=at,
                 )
                 for order, amount, revoke, at in refunds
             ),

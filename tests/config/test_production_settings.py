@@ -136,3 +136,12 @@ def test_production_serves_https_only(production_env):
     # Then cookies are secure, HTTP redirects to HTTPS, HSTS is a year, DEBUG is off
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "True", "False"]
+
+
+def test_stripe_api_base_is_ignored_in_production():
+    # Given a production host whose environment points Stripe elsewhere
+    # When the settings are read, the SDK still talks to Stripe itself
+    assert (
+        production_setting("STRIPE_API_BASE", STRIPE_API_BASE="http://10.0.0.9:12111")
+        == ""
+    )

@@ -127,10 +127,15 @@ def charge_refunded_event(
     amount_refunded: int,
     charge_id: str | None = None,
     refund_id: str | None = None,
+    refund_metadata: dict[str, str] | None = None,
     event_id: str | None = None,
     created: int | None = None,
 ) -> dict[str, Any]:
-    """``charge.refunded``: ``amount_refunded`` is the charge's running total."""
+    """``charge.refunded``: ``amount_refunded`` is the charge's running total.
+
+    The charge lists one refund of that total (``refund_id``, with
+    ``refund_metadata``: ours carry ``order_id`` and ``refund_id``).
+    """
     full = amount_refunded >= amount
     event = fixture("charge_refunded_full" if full else "charge_refunded_partial")
     _stamp(event, event_id, created)
@@ -151,7 +156,33 @@ def charge_refunded_event(
         charge=charge_id,
         payment_intent=payment_intent,
     )
+    if refund_metadata is not None:
+        refund["metadata"] = dict(refund_metadata)
     charge["refunds"]["url"] = f"/v1/charges/{charge_id}/refunds"
+    return event
+
+
+def refund_updated_event(
+    refund: dict[str, Any],
+    *,
+    status: str,
+    failure_reason: str | None = None,
+    event_id: str | None = None,
+    created: int | None = None,
+) -> dict[str, Any]:
+    """``charge.refund.updated`` about ``refund`` (a refund as Stripe returned it).
+
+    The envelope is a captured event's; ``data.object`` is the refund, with
+    its new ``status`` (``failed``, ``canceled`` …) and ``failure_reason``.
+    """
+    event = fixture("charge_refunded_partial")
+    _stamp(event, event_id, created)
+    event["type"] = "charge.refund.updated"
+    obj = copy.deepcopy(refund)
+    obj["status"] = status
+    if failure_reason is not None:
+        obj["failure_reason"] = failure_reason
+    event["data"] = {"object": obj, "previous_attributes": {"status": "succeeded"}}
     return event
 
 

@@ -14,7 +14,9 @@ Checkout Sessions, so this small threaded HTTP server answers the endpoints
 
 It binds 127.0.0.1 on a free port, honours ``Idempotency-Key`` as Stripe does
 (the same key returns the first answer), records every request it receives
-(``double.requests``) and offers helpers that play the customer's part: pay a
+(``double.requests``), calls ``double.on_request(request)`` (if set) as each
+one arrives, before answering (a test can look at the database then), and
+offers helpers that play the customer's part: pay a
 session (``mark_paid``), leave it pending on a delayed method
 (``mark_processing``), or let it expire (``mark_expired``).
 
@@ -30,6 +32,7 @@ import secrets
 import string
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -99,6 +102,7 @@ class StripeDouble:
     _charges: dict[str, str] = field(default_factory=dict)  # payment intent → charge
     _idempotent: dict[str, tuple[int, dict]] = field(default_factory=dict)
     _failures: list[_Failure] = field(default_factory=list)
+    on_request: Callable[[RecordedRequest], None] | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
     _server: ThreadingHTTPServer | None = None
     _thread: threading.Thread | None = None
@@ -318,8 +322,11 @@ class StripeDouble:
         self, method: str, path: str, flat: dict[str, str], headers: dict[str, str]
     ) -> tuple[int, dict[str, Any] | str]:
         params = _nest(list(flat.items()))
+        recorded = RecordedRequest(method, path, params, flat, headers)
         with self._lock:
-            self.requests.append(RecordedRequest(method, path, params, flat, headers))
+            self.requests.append(recorded)
+        if self.on_request is not None:
+            self.on_request(recorded)
         if not path.startswith("/c/pay/") and not headers.get(
             "authorization", ""
         ).startswith("Bearer sk_test_"):

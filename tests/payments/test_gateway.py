@@ -104,11 +104,16 @@ def test_refund_create_returns_stripes_refund_id(stripe_double):
         payment_intent_id=paid["payment_intent"],
         amount=5000,
         order_id=7,
+        refund_id=1,
         idempotency_key="practicum-refund-1",
     )
 
     assert refund_id in stripe_double.refunds
     assert stripe_double.refunds[refund_id]["amount"] == 5000
+    assert stripe_double.refunds[refund_id]["metadata"] == {
+        "order_id": "7",
+        "refund_id": "1",
+    }
 
 
 def test_webhook_event_construct_reads_a_captured_event(settings):

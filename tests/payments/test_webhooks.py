@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+from io import StringIO
 from itertools import permutations
 
+from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils import timezone
 
 import pytest
 
@@ -419,7 +423,7 @@ def test_refunding_a_duplicate_purchase_keeps_access_paid_by_the_other(
 # Faults --------------------------------------------------------------------------
 
 
-def test_fault_mid_fulfilment_rolls_back_and_redelivery_fulfils_once(
+def test_a_failing_handler_leaves_the_event_stored_with_its_error(
     webhook, purchase, stripe_double, learner, shop, mailoutbox, monkeypatch
 ):
     # Given granting the enrollment fails once (a crash half-way through)
@@ -436,39 +440,56 @@ def test_fault_mid_fulfilment_rolls_back_and_redelivery_fulfils_once(
 
     monkeypatch.setattr(payments.services, "enrollment_grant", flaky_grant)
     session = stripe_double.mark_paid(purchase.session_id)
-    body = events.body_of(events.session_event("completed", session))
+    event = events.session_event("completed", session)
     webhook.client = Client(raise_request_exception=False)
 
     # When Stripe delivers the event and the handler crashes
-    response = webhook.post(body)
+    response = webhook.post(event)
 
-    # Then Stripe sees a 5xx (it will retry), and everything rolled back:
-    # no stored event, the order still pending, no enrollment, no email
+    # Then Stripe sees a 5xx (it will retry); the event is kept with the error
+    # in words, one attempt and no processed_at; what the handler wrote is
+    # undone: the order still pending, no enrollment, no email
     assert response.status_code == 500
-    assert not StripeEvent.objects.exists()
+    record = StripeEvent.objects.get(event_id=event["id"])
+    assert record.processed_at is None
+    assert record.attempts == 1
+    assert "injected fault in enrollment_grant" in record.error
+    assert "RuntimeError" not in record.error
+    assert record.failed_at is not None
     purchase.order.refresh_from_db()
     assert purchase.order.status == OrderStatus.PENDING
     assert not purchase.order.is_paid
     assert not Enrollment.objects.filter(user=learner, course=shop.course).exists()
     assert confirmations_to(mailoutbox, learner) == []
 
-    # When Stripe redelivers the same event (twice, for good measure)
-    webhook.deliver(body)
-    webhook.deliver(body)
+    # When the event is replayed later (twice, for good measure)
+    out = StringIO()
+    with webhook.committing():
+        call_command("stripe_events_replay", stdout=out)
+        call_command("stripe_events_replay", event["id"], stdout=out)
 
-    # Then it is fulfilled exactly once
+    # Then it is processed exactly once, and the command says what it did
     assert calls["n"] == 2
-    assert StripeEvent.objects.count() == 1
+    record.refresh_from_db()
+    assert record.processed_at is not None
+    assert record.error == ""
+    assert record.order == purchase.order
+    assert f"{event['id']} (checkout.session.completed): processed" in out.getvalue()
+    assert "already processed" in out.getvalue()
     assert order_state(purchase.order).status == OrderStatus.PAID
     assert Enrollment.objects.filter(user=learner, course=shop.course).count() == 1
-    assert has_access(learner, shop.course)
+    assert len(confirmations_to(mailoutbox, learner)) == 1
+
+    # and Stripe's own retry, arriving after, changes nothing
+    webhook.deliver(event)
+    assert calls["n"] == 2
     assert len(confirmations_to(mailoutbox, learner)) == 1
 
 
-def test_fault_after_the_event_is_stored_rolls_the_event_back_too(
+def test_stripe_retrying_a_failed_event_processes_it_once(
     webhook, purchase, stripe_double, learner, shop, mailoutbox, monkeypatch
 ):
-    # Given saving the order fails once, after the event row was inserted
+    # Given saving the order fails once, after the event row was stored
     import payments.services
 
     real_sync = payments.services.order_sync
@@ -485,11 +506,70 @@ def test_fault_after_the_event_is_stored_rolls_the_event_back_too(
     body = events.body_of(events.session_event("completed", session))
     webhook.client = Client(raise_request_exception=False)
 
-    # When the first delivery crashes and the second succeeds
+    # When the first delivery crashes and Stripe's retries succeed
     assert webhook.post(body).status_code == 500
-    assert not StripeEvent.objects.exists()
+    (record,) = StripeEvent.objects.all()
+    assert record.processed_at is None
+    webhook.deliver(body)
     webhook.deliver(body)
 
-    # Then the order is fulfilled once
+    # Then the one stored event is processed, and the order fulfilled once
+    record.refresh_from_db()
+    assert record.processed_at is not None
+    assert record.attempts == 1  # the failure is still counted
+    assert StripeEvent.objects.count() == 1
     assert order_state(purchase.order).has_access
     assert len(confirmations_to(mailoutbox, learner)) == 1
+
+
+def test_replay_reports_an_event_that_fails_again(
+    webhook, purchase, stripe_double, monkeypatch
+):
+    # Given an event whose handler keeps failing
+    import payments.services
+
+    def broken(**kwargs):
+        raise RuntimeError("the database said no")
+
+    monkeypatch.setattr(payments.services, "order_sync", broken)
+    paid = stripe_double.mark_paid(purchase.session_id)
+    event = events.session_event("completed", paid)
+    webhook.client = Client(raise_request_exception=False)
+    assert webhook.post(event).status_code == 500
+
+    # When it is replayed
+    out = StringIO()
+    with pytest.raises(CommandError, match="still fail"):
+        call_command("stripe_events_replay", stdout=out)
+
+    # Then the command says so, with the error, and the attempts are counted
+    assert "failed again. An unexpected error stopped it: the database said no" in (
+        out.getvalue()
+    )
+    assert StripeEvent.objects.get(event_id=event["id"]).attempts == 2
+
+
+def test_replay_since_a_time_leaves_older_events_alone(
+    webhook, purchase, stripe_double, monkeypatch
+):
+    # Given a failed event received yesterday
+    import payments.services
+
+    monkeypatch.setattr(
+        payments.services, "order_sync", lambda **kw: (_ for _ in ()).throw(OSError)
+    )
+    paid = stripe_double.mark_paid(purchase.session_id)
+    event = events.session_event("completed", paid)
+    webhook.client = Client(raise_request_exception=False)
+    webhook.post(event)
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    StripeEvent.objects.filter(event_id=event["id"]).update(created_at=yesterday)
+
+    # When events since today are replayed
+    out = StringIO()
+    today = timezone.localdate().isoformat()
+    call_command("stripe_events_replay", "--since", today, stdout=out)
+
+    # Then yesterday's is not touched
+    assert "Replayed 0 event(s)" in out.getvalue()
+    assert StripeEvent.objects.get(event_id=event["id"]).attempts == 1

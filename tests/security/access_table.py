@@ -167,6 +167,11 @@ ROUTES: dict[str, dict[str, str]] = {
     "payments:success": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     "payments:test_checkout": row(LOGIN, DENY, DENY, DENY, DENY, DENY, DENY, DENY),
     "payments_order_refund": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, DENY, ALLOW, ALLOW),
+    # Payment problems: read with payments.view_order; "Try again" is a POST
+    # (payments.change_order, checked after the method).
+    "payments_problems": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
+    "payments_event_retry": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
+    "payments_refund_retry": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, METHOD, METHOD, METHOD),
     # The revenue report (payments.view_order: Assistant and Instructor).
     "payments_report_revenue": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
     "payments_report_revenue_results": row(LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, ALLOW, ALLOW, ALLOW),
