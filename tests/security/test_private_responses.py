@@ -117,6 +117,9 @@ def _owner_urls(owner: Owner) -> list[str]:
         reverse("account_email"),
         reverse("account_change_password"),
         reverse("mfa_index"),
+        reverse("usersessions_list"),
+        owner.paid_lesson.get_parent().get_parent().url,  # the course, as a learner
+        owner.paid_lesson.get_parent().url,  # its module
         owner.paid_lesson.url,
         owner.handout.url,
         "/",  # even a public page, once signed in, shows who is signed in
