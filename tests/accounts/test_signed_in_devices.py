@@ -28,6 +28,7 @@ def test_the_page_lists_each_device_and_signs_the_others_out(learner):
     assert page.status_code == 200
     content = page.content.decode()
     assert "Phone browser" in content and "Laptop browser" in content
+    assert "This device" in content and "Sign out the other devices" in content
     assert f'href="{reverse("usersessions_list")}" aria-current="page"' in content
     # Signing the others out ends the phone's session, not the laptop's
     laptop.post(reverse("usersessions_list"))

@@ -134,3 +134,16 @@ def test_the_compose_page_with_a_preview_and_a_warning(page, demo):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(page.get_by_text("This text seems to contain")).to_be_visible()
     assert_accessible(page, "the discussion's compose page")
+
+
+# The account pages changed by the Hardening issue -------------------------------
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "path", ["/accounts/sessions/", "/accounts/delete/"], ids=["devices", "delete"]
+)
+def test_signed_in_devices_and_account_deletion(page, demo, path, viewport):
+    demo.log_in(page.context, demo.learner_email)
+    open_page(page, demo.url(path), viewport)
+    assert_accessible(page, f"{path} ({viewport['width']} px wide)")
