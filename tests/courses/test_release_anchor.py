@@ -107,6 +107,20 @@ def test_every_enrollment_at_once_counts_from_the_day_it_is_asked_about(
     assert ninth.item(dripped.pk).reason == Reason.NOT_YET_RELEASED
 
 
+def test_one_item_counts_from_the_day_it_is_asked_about(enrolled_learner, dripped):
+    # Asked about the tenth day, the lesson is open; about the ninth, it waits
+    today = timezone.localdate()
+    tenth = item_access(
+        user=enrolled_learner, page=dripped, today=today + timedelta(days=10)
+    )
+    ninth = item_access(
+        user=enrolled_learner, page=dripped, today=today + timedelta(days=9)
+    )
+
+    assert tenth.reason == Reason.ENROLLED
+    assert ninth.reason == Reason.NOT_YET_RELEASED
+
+
 def test_an_enrolled_editor_sees_every_item_open_on_every_enrollment(
     editor, course, dripped
 ):
