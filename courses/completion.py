@@ -28,7 +28,6 @@ class CompletionFacts:
     enrollment: Enrollment | None
     required_done: int
     required_total: int
-    final_assessments: int
     final_passed: bool
     post_test_score: int | None
     evaluation_submitted: bool
@@ -115,9 +114,7 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
     """Everything the completion rule looks at, for one learner and course."""
     state = course_state(user=user, course=course)
     enrollment = state.enrollment
-    finals = [
-        item for item in state.items if getattr(item.page, "is_final_assessment", False)
-    ]
+    finals = [item for item in state.items if item.page.is_final_assessment]
     score = None
     if finals and user.is_authenticated:
         attempt_model = apps.get_model("lessons", "QuizAttempt")
@@ -149,7 +146,6 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
         enrollment=enrollment,
         required_done=state.progress_done,
         required_total=state.progress_total,
-        final_assessments=len(finals),
         final_passed=all(item.completed for item in finals),
         post_test_score=score,
         evaluation_submitted=evaluated,

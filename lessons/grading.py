@@ -110,7 +110,7 @@ class Grade:
 
 def is_right(question: dict, given) -> bool:
     """The one rule, all or nothing: exactly the correct choices were chosen."""
-    return set(given) == set(question.get("correct", []))
+    return set(given) == set(question["correct"])
 
 
 def grade(snapshot: list[dict], answers: dict[str, list[str]]) -> Grade:

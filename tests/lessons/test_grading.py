@@ -28,10 +28,9 @@ from tests.lessons.quiz_factories import (
 
 
 def pool_of(questions) -> list[dict]:
-    """The question pool of an (unsaved) quiz holding ``questions``."""
-    return grading.pool_from_stream(
-        QuizPage(questions=stream_data(questions)).questions
-    )
+    """The question pool of a quiz holding ``questions`` (no page, no database)."""
+    stream_block = QuizPage._meta.get_field("questions").stream_block
+    return grading.pool_from_stream(stream_block.to_python(stream_data(questions)))
 
 
 def snapshot_of(questions) -> list[dict]:
@@ -86,6 +85,46 @@ def test_pool_reads_every_question_type_with_its_answer_key():
     assert [c["text"] for c in tf["choices"]] == ["True", "False"]
     assert tf["correct"] == ["false"]
     assert "EXPLAIN-SINGLE" in single["explanation"]
+
+
+def test_explanations_are_read_for_every_question_type_and_absent_ones_stay_empty():
+    # Given a quiz with explained questions of each type and unexplained ones
+    explained = [
+        single_choice("Who directs?", [("Counsel", True), ("Jury", False)], "E-1"),
+        true_false("Records matter.", True, "E-2"),
+    ]
+
+    # When its pool is read
+    pool_read = pool_of([*explained, SINGLE, TRUE_STATEMENT])
+
+    # Then each explanation belongs to its question, and none is made up
+    assert [q["explanation"] for q in pool_read] == ["<p>E-1</p>", "<p>E-2</p>", "", ""]
+
+
+def test_every_question_after_a_true_false_one_is_read_with_its_own_id():
+    # Given a quiz where true/false statements come first and in a row
+    questions = [TRUE_STATEMENT, FALSE_STATEMENT, SINGLE, MULTIPLE]
+
+    # When its pool is read
+    pool_read = pool_of(questions)
+
+    # Then all four are there, in order, each with a distinct id
+    assert [q["prompt"] for q in pool_read] == [
+        "Records matter.",
+        "The specialist is a therapist.",
+        "Who directs?",
+        "Which sources?",
+    ]
+    assert len({q["id"] for q in pool_read}) == 4
+
+
+def test_two_true_false_statements_are_graded_separately():
+    # Given two statements, one true and one false, answered "True" and "False"
+    first, second = snapshot_of([TRUE_STATEMENT, FALSE_STATEMENT])
+    answers = {first["id"]: ["true"], second["id"]: ["false"]}
+
+    # When graded, then both are right: one answer never overwrites the other
+    assert grading.grade([first, second], answers).correct == 2
 
 
 def test_public_questions_carry_no_answer_key_or_explanation():
@@ -190,6 +229,8 @@ def test_grade_counts_right_questions_and_percent_rounds_down():
         (3, 4, 76, False),
         (3, 4, 75, True),
         (9, 9, 100, True),
+        (1, 1, 100, True),  # a one-question quiz answered right passes
+        (0, 1, 1, False),
         (8, 9, 100, False),
         (0, 0, 1, False),  # an empty attempt never passes
     ],
@@ -357,6 +398,16 @@ def test_draw_count_without_shuffle_keeps_pool_order():
 def test_draw_count_of_the_pool_size_or_more_draws_everything(count):
     drawn = draw(5, draw_count=count)
     assert sorted(q["id"] for q in drawn) == sorted(q["id"] for q in pool_of_big())
+
+
+def test_a_draw_count_of_the_pool_size_draws_as_if_there_were_none():
+    # An instructor who sets the draw count to the pool size gives the quiz that
+    # draws everything: the same questions in the same order for the same seed.
+    for seed in range(5):
+        assert draw(seed, draw_count=20) == draw(seed, draw_count=0)
+        assert draw(seed, draw_count=20, shuffle_questions=False) == draw(
+            seed, draw_count=0, shuffle_questions=False
+        )
 
 
 def test_a_stored_attempt_can_be_redrawn_from_its_seed(course, module, learner):

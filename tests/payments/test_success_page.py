@@ -119,6 +119,28 @@ def test_success_page_for_someone_elses_session_is_404(
     assert not purchase.order.is_paid
 
 
+def test_success_page_for_a_paid_session_that_is_not_the_orders_own_is_404(
+    visit_success, purchase, stripe_double, learner, shop
+):
+    # Given a paid session, not the one Checkout made for the learner's order,
+    # whose metadata names that order
+    order = purchase.order
+    stray = stripe_double.add_session(
+        client_reference_id=str(order.pk), metadata={"order_id": str(order.pk)}
+    )
+    stripe_double.mark_paid(stray["id"])
+
+    # When the learner opens the success page with its id
+    response = visit_success(stray["id"])
+
+    # Then: 404, and the order is not paid by it
+    assert response.status_code == 404
+    order.refresh_from_db()
+    assert not order.is_paid
+    assert order.checkout_session_id == purchase.session_id
+    assert not has_access(learner, shop.course)
+
+
 def test_success_page_for_an_unknown_session_is_404(visit_success, purchase):
     # When the success page is opened with a session id Stripe does not know
     response = visit_success("cs_test_doesnotexist")

@@ -124,6 +124,27 @@ def test_event_for_an_order_we_do_not_have_changes_nothing(webhook, purchase):
     assert after["enrollments"] == before["enrollments"]
 
 
+def test_a_paid_session_that_is_not_the_orders_own_does_not_pay_it(
+    webhook, purchase, learner, shop, mailoutbox
+):
+    # Given the learner's pending order, sent to Checkout with its own session
+    order = purchase.order
+
+    # When a paid checkout.session.completed arrives for another session whose
+    # metadata names that order (a session we never created for it)
+    stray = events.order_session(order_id=order.pk)
+    webhook.deliver(events.session_event("completed", stray))
+
+    # Then the order stays unpaid and keeps its own session; no access, no email
+    order.refresh_from_db()
+    assert not order.is_paid
+    assert order.amount_paid == 0
+    assert order.checkout_session_id == purchase.session_id
+    assert order.payment_intent_id != stray["payment_intent"]
+    assert not has_access(learner, shop.course)
+    assert confirmations_to(mailoutbox, learner) == []
+
+
 def test_unpaid_completed_session_does_not_give_access(
     webhook, purchase, stripe_double, learner, shop, mailoutbox
 ):
