@@ -12,7 +12,7 @@ from collections import OrderedDict
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -115,10 +115,11 @@ class EvaluationViewSet(ModelViewSet):
     inspect_view_class = EvaluationInspectView
     inspect_template_name = "courses/admin/evaluation_inspect.html"
     list_display = [
-        Column(
+        TitleColumn(  # opens the evaluation as the learner filled it in
             "learner",
             label=_("Learner"),
             accessor=lambda e: learner_label(e.enrollment.user),
+            url_name="ce_evaluations:inspect",
         ),
         Column("course", label=_("Course"), accessor="enrollment.course.title"),
         Column("created_at", label=_("Submitted"), accessor="created_at"),

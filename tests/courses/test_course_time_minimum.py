@@ -194,6 +194,9 @@ def test_the_course_page_shows_time_on_course_and_why_the_certificate_waits(
 
     assert "Time on course: 16 min of the 18 min required" in text
     assert "your certificate waits until you have spent 2 min more" in text
+    # and the call to action does not promise the certificate for an evaluation
+    assert "Your certificate waits for the time on task below" in text
+    assert "Next: evaluate it to receive your certificate" not in text
 
 
 def test_the_learners_admin_page_shows_time_on_task(

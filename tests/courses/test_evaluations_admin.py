@@ -85,6 +85,14 @@ def test_the_list_shows_learner_course_and_a_comment_excerpt(
     assert "Relevance 5 · Content 4 · Instructor 3" in content
 
 
+def test_each_row_opens_its_evaluation(instructor_client, evaluations):
+    html = instructor_client.get(reverse(INDEX)).content.decode()
+
+    for evaluation in evaluations:
+        url = reverse("ce_evaluations:inspect", args=[evaluation.pk])
+        assert f'href="{url}"' in html
+
+
 def test_the_list_filters_by_course(instructor_client, evaluations, paid_course):
     content = _text(instructor_client.get(reverse(INDEX), {"course": paid_course.pk}))
 
