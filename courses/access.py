@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
 from accounts.user_cache import user_cached
 from courses.course_state import (
@@ -32,7 +31,7 @@ from courses.course_state import (
     ModuleState,
     Reason,
 )
-from courses.models import CoursePage, Enrollment, EnrollmentStatus, ModulePage
+from courses.models import CoursePage, Enrollment, EnrollmentStatus
 from courses.outline import (
     Outline,
     OutlinePage,
@@ -257,55 +256,3 @@ def item_access(*, user, page: Page, today: date | None = None) -> AccessDecisio
     if item is None:
         return AccessDecision(Reason.UNPUBLISHED, course, state)
     return AccessDecision(item.reason, course, state, item)
-
-
-@dataclass(frozen=True)
-class DocumentAccess:
-    """Whether a document may be downloaded; if not, the lesson that refuses it."""
-
-    allowed: bool
-    page: Page | None = None  # a course item that uses the document
-    decision: AccessDecision | None = None  # why that item refused
-
-
-def document_access(*, user, document) -> DocumentAccess:
-    """Decide whether ``user`` may download ``document`` (Wagtail's documents).
-
-    A document used by a lesson or quiz goes to those who may see that item
-    (``item_access``); one used by another published page (a public syllabus,
-    a course's sales page) goes to anyone; one that no published page uses yet
-    (a handout in a draft) goes to editors only. Editors always get it, so
-    previews work. A refusal names the first item that uses it, whose course's
-    call to action is shown; with no item at all, ``page`` is None.
-    """
-    if user_is_editor(user):
-        return DocumentAccess(allowed=True)
-    page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ContentType.objects.get_for_model(Page))
-        .values_list("object_id", flat=True)
-    ]
-    pages = list(Page.objects.live().filter(pk__in=page_ids).specific())
-    items = [page for page in pages if _is_course_item(page)]
-    if len(items) < len(pages):
-        return DocumentAccess(allowed=True)  # a published page outside the items
-    decision = None
-    for item in items:
-        decision = item_access(user=user, page=item)
-        if decision.allowed:
-            return DocumentAccess(allowed=True)
-    return DocumentAccess(
-        allowed=False, page=items[0] if items else None, decision=decision
-    )
-
-
-def _is_course_item(page: Page) -> bool:
-    """A lesson or quiz: a page under a course that is not a course or module.
-
-    Told by the tree (DESIGN.md: a module holds only lessons and quizzes), so
-    this module names no ``lessons`` model.
-    """
-    if isinstance(page, CoursePage | ModulePage):
-        return False
-    return course_of_item(page) is not None

@@ -11,7 +11,7 @@ The rule, as the course editor's help text states it:
   the time since the previous heartbeat (or the first opening), nor more than
   ``HEARTBEAT_CAP_SECONDS``: an idle or hidden tab earns nothing, a tab left
   open for a day earns at most two minutes. At most one heartbeat a minute is
-  written per learner (``lesson_heartbeat``).
+  written per learner (``lessons.time_heartbeat``).
 - A lesson that never received a heartbeat (no JavaScript) is credited, when
   it is completed, the time from its first opening to the completion, at
   most its estimated minutes (``lesson_credited_seconds``).
@@ -24,20 +24,16 @@ the course's total over it completes the course at once.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.user_cache import user_cache_store, user_cached
-from courses.access import course_state
-from courses.models import CoursePage, EnrollmentStatus
-from courses.selectors import course_items_complete
+from courses.models import CoursePage
 from courses.services import course_completion_attempt
 from courses.time_on_task import (
     course_time_cache_set,
@@ -112,7 +108,7 @@ def lesson_credited_seconds(
     return max(seconds, min(max(elapsed, 0), estimated_minutes * 60))
 
 
-def _heartbeat_key(user_id: int, page_id: int) -> str:
+def heartbeat_cache_key(user_id: int, page_id: int) -> str:
     return f"lesson_time:{user_id}:{page_id}"
 
 
@@ -153,7 +149,7 @@ def lesson_clock(
     now = now or timezone.now()
     first = lessons_opened(user_id=user.pk, course_id=course.pk).get(lesson.pk, now)
     seconds, last_heartbeat_at = cache.get(
-        _heartbeat_key(user.pk, lesson.pk), (0, None)
+        heartbeat_cache_key(user.pk, lesson.pk), (0, None)
     )
     credited = lesson_credited_seconds(
         first_opened_at=first,
@@ -224,93 +220,11 @@ def lesson_complete(
     total = course_time_seconds(user_id=user.pk, course_id=course.pk)
     course_time_cache_set(user_id=user.pk, course_id=course.pk, seconds=total)
     created = item_complete(user=user, page=lesson, course=course)
-    if not created and _crossed(course, total=total, added=added):
+    if not created and minimum_crossed(course, total=total, added=added):
         course_completion_attempt(user=user, course=course)
     return created
 
 
-def _crossed(course: CoursePage, *, total: int, added: int) -> bool:
+def minimum_crossed(course: CoursePage, *, total: int, added: int) -> bool:
     required = course.course_time_required_seconds()
     return bool(required and added and total - added < required <= total)
-
-
-def _time_met_and_owed(course: CoursePage, *, total: int, completed_at) -> bool:
-    """The time is met and the course is not completed: a crossing may have
-    been missed (a completion and a heartbeat committed at the same instant,
-    each reading before the other's write), so a later heartbeat tries again
-    once every item is done (``_items_done``, from the learner's cache)."""
-    required = course.course_time_required_seconds()
-    return bool(required and completed_at is None and total >= required)
-
-
-def _items_done(user: User, course: CoursePage) -> bool:
-    return course_items_complete(course_state(user=user, course=course))
-
-
-class Beat(enum.StrEnum):
-    CREDITED = "credited"
-    THROTTLED = "throttled"  # another heartbeat of this learner's, under a minute ago
-    REFUSED = "refused"  # no lesson of an active enrollment that they opened
-
-
-@dataclass(frozen=True)
-class HeartbeatResult:
-    beat: Beat
-    credited: int = 0
-    lesson_seconds: int = 0
-
-
-def lesson_heartbeat(
-    *, user: User, page_id: int, visible_seconds: int, now: datetime | None = None
-) -> HeartbeatResult:
-    """Credit ``user``'s time on the lesson ``page_id`` from a heartbeat.
-
-    Only a lesson they opened (its row exists, written by ``lesson_opened``
-    behind the access policy) of a course they hold an active enrollment in.
-    Credits ``visible_seconds``, at most the time since the previous
-    heartbeat (or the first opening) and ``HEARTBEAT_CAP_SECONDS``. At most
-    one a minute per learner is written (``cache.add`` of a per-learner key):
-    a throttled one writes nothing and the page sends its seconds again. A
-    few queries: the row with its course (locked), its update, and, when the
-    course has a minimum, the course's total; when this heartbeat brings the
-    total over the minimum, the course is completed (certificate) after.
-    """
-    now = now or timezone.now()
-    if not cache.add(f"lesson_time:{user.pk}:beat", True, THROTTLE_SECONDS):
-        return HeartbeatResult(Beat.THROTTLED)
-    with transaction.atomic():
-        row = (
-            LessonTime.objects.select_for_update(of=("self",))
-            .select_related("course")
-            .filter(
-                user=user,
-                page_id=page_id,
-                course__enrollments__user=user,
-                course__enrollments__status=EnrollmentStatus.ACTIVE,
-            )
-            .annotate(completed_at=F("course__enrollments__completed_at"))
-            .first()
-        )
-        if row is None:
-            return HeartbeatResult(Beat.REFUSED)
-        since = row.last_heartbeat_at or row.first_opened_at
-        interval = int((now - since).total_seconds())
-        credit = max(min(visible_seconds, interval, HEARTBEAT_CAP_SECONDS), 0)
-        LessonTime.objects.filter(pk=row.pk).update(
-            seconds=F("seconds") + credit, last_heartbeat_at=now
-        )
-        seconds = row.seconds + credit
-        course = row.course
-        due = False
-        if course.course_time_required_seconds():
-            total = course_time_seconds(user_id=user.pk, course_id=course.pk)
-            course_time_cache_set(user_id=user.pk, course_id=course.pk, seconds=total)
-            due = _crossed(course, total=total, added=credit) or (
-                _time_met_and_owed(course, total=total, completed_at=row.completed_at)
-            )
-    cache.set(
-        _heartbeat_key(user.pk, page_id), (seconds, now), LESSON_TIME_CACHE_SECONDS
-    )
-    if due and (row.completed_at is None) and _items_done(user, course):
-        course_completion_attempt(user=user, course=course)
-    return HeartbeatResult(Beat.CREDITED, credited=credit, lesson_seconds=seconds)

@@ -30,12 +30,8 @@ from lessons.services import (
     quiz_attempt_start,
     quiz_attempt_submit,
 )
-from lessons.time_on_task import (
-    Beat,
-    LessonTimeShort,
-    lesson_complete,
-    lesson_heartbeat,
-)
+from lessons.time_heartbeat import Beat, lesson_heartbeat
+from lessons.time_on_task import LessonTimeShort, lesson_complete
 
 
 @login_required

@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 
 from core.permission_policies import ReadOnlyPolicy
 from core.spreadsheets import SafeSpreadsheetExportMixin
-from courses.access import document_access
+from courses.document_access import document_access
 from courses.record_display import local_datetime, yes_no
 from courses.views import item_refused
 from lessons import grading, learner_panels
@@ -20,7 +20,7 @@ from lessons.models import QuizAttempt, QuizAttemptGrant
 @hooks.register("before_serve_document")
 def serve_documents_only_where_published(document, request):
     """Serve a document only to who may see the published content that uses it
-    (the rule: ``courses.access.document_access``)."""
+    (the rule: ``courses.document_access``)."""
     access = document_access(user=request.user, document=document)
     if access.allowed:
         return None

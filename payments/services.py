@@ -8,7 +8,8 @@ So duplicated, delayed or reordered events end in the same state.
 
 By subject, beside this module: ``payments.checkout`` (starting a purchase),
 ``payments.refunds`` (refunds, recorded before Stripe is asked) and
-``payments.webhooks`` (Stripe's events, stored first, then processed).
+``payments.webhooks`` (Stripe's events, stored first, then processed),
+``payments.charge_facts`` (what the stored charge events say).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from accounts.models import User
@@ -26,6 +27,7 @@ from courses.services import (
     enrollment_grant,
     enrollment_revoke,
 )
+from payments.charge_facts import charge_facts
 from payments.lock_objects import order_lock, payment_lock
 from payments.models import (
     DisputeStatus,
@@ -33,7 +35,6 @@ from payments.models import (
     OrderStatus,
     RefundAccess,
     RefundStatus,
-    StripeEvent,
 )
 from payments.stripe_gateway import CheckoutSession
 from payments.tasks import (
@@ -65,71 +66,6 @@ def order_create(*, user: User, course: CoursePage, is_test: bool = False) -> Or
         currency=course.currency,
         is_test=is_test,
     )
-
-
-def _charge_facts(order: Order) -> tuple[int, str]:
-    """(largest refunded amount, dispute outcome) from every stored charge event.
-
-    A refund that failed later (``charge.refund.updated``, or one of ours
-    marked failed) is taken out of the totals of the charge events that
-    counted it, so the money that never went back is refundable again.
-    """
-    if not order.payment_intent_id:
-        return 0, DisputeStatus.NONE
-    events = StripeEvent.objects.filter(
-        Q(order=order) | Q(payment_intent_id=order.payment_intent_id),
-        type__in=[
-            "charge.refunded",
-            "charge.refund.updated",
-            "charge.dispute.created",
-            "charge.dispute.closed",
-        ],
-    ).order_by("created_at", "pk")
-    failed = _failed_refund_ids(order, events)
-    refunded = 0
-    dispute = DisputeStatus.NONE
-    closed_at = -1
-    for event in events:
-        obj = event.payload["data"]["object"]
-        if event.type == "charge.refunded":
-            counted_failed = sum(
-                int(r.get("amount") or 0)
-                for r in (obj.get("refunds") or {}).get("data") or []
-                if r.get("id") in failed and r.get("status") not in FAILED_STATUSES
-            )
-            total = int(obj.get("amount_refunded") or 0) - counted_failed
-            refunded = max(refunded, total)
-        elif event.type == "charge.dispute.created" and dispute == DisputeStatus.NONE:
-            dispute = DisputeStatus.OPEN
-        elif event.type == "charge.dispute.closed":
-            created = int(event.payload.get("created") or 0)
-            if created >= closed_at:
-                closed_at = created
-                dispute = (
-                    DisputeStatus.LOST
-                    if obj.get("status") == "lost"
-                    else DisputeStatus.WON
-                )
-    return refunded, dispute
-
-
-# What Stripe calls a refund whose money did not go back.
-FAILED_STATUSES = ("failed", "canceled")
-
-
-def _failed_refund_ids(order: Order, events) -> set[str]:
-    failed = {
-        event.payload["data"]["object"].get("id")
-        for event in events
-        if event.type == "charge.refund.updated"
-        and event.payload["data"]["object"].get("status") in FAILED_STATUSES
-    }
-    failed.update(
-        order.refunds.filter(status=RefundStatus.FAILED)
-        .exclude(stripe_refund_id="")
-        .values_list("stripe_refund_id", flat=True)
-    )
-    return failed
 
 
 def _derived_status(order: Order) -> str:
@@ -173,7 +109,7 @@ def order_sync(*, order: Order, had_access: bool, recount: bool = False) -> Orde
     later): then it is counted afresh from the facts, failed refunds left out.
     """
     dispute_before = order.dispute_status
-    refunded, dispute = _charge_facts(order)
+    refunded, dispute = charge_facts(order)
     local_refunds = (
         order.refunds.filter(status=RefundStatus.MADE).aggregate(total=Sum("amount"))[
             "total"
@@ -315,12 +251,3 @@ def order_sync_by_payment_intent(*, payment_intent_id: str) -> Order | None:
         return None
     order = order_lock(order_id=order_id)
     return order_sync(order=order, had_access=order_gives_access(order))
-
-
-def __getattr__(name: str):
-    """Refunds moved to ``payments.refunds``; their names still import from here."""
-    if name in {"order_refund", "RefundRefused", "RefundAlreadyMade"}:
-        from payments import refunds
-
-        return getattr(refunds, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from payments import stripe_gateway
 from payments.models import Order, OrderStatus, StripeEvent
-from payments.refunds import refunds_reconcile
+from payments.refund_reconcile import refunds_reconcile
 from payments.services import (
     checkout_fulfil,
     order_mark_unpaid_outcome,

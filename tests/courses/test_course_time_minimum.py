@@ -24,10 +24,10 @@ import time_machine
 from courses.completion import course_completion_facts
 from courses.models import Certificate
 from courses.services import course_completion_attempt
-from lessons import time_on_task
+from lessons import time_heartbeat, time_on_task
 from lessons.models import LessonTime
 from lessons.services import item_complete
-from lessons.time_on_task import lesson_heartbeat
+from lessons.time_heartbeat import lesson_heartbeat
 from tests.accounts.factories import UserFactory
 from tests.courses.ce_support import (
     ce_course_build,
@@ -124,13 +124,13 @@ def test_heartbeats_attempt_the_completion_from_the_crossing_until_completed(
     clinician, all_but_time, monkeypatch
 ):
     calls = []
-    attempt = time_on_task.course_completion_attempt
+    attempt = time_heartbeat.course_completion_attempt
 
     def recorded(**kwargs):
         calls.append(kwargs)
         return attempt(**kwargs)
 
-    monkeypatch.setattr(time_on_task, "course_completion_attempt", recorded)
+    monkeypatch.setattr(time_heartbeat, "course_completion_attempt", recorded)
     lesson = all_but_time.lessons[0]
     now = timezone.now()
 

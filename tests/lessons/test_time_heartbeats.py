@@ -1,4 +1,4 @@
-"""Time on task: the lesson page's heartbeats (``lessons.time_on_task.
+"""Time on task: the lesson page's heartbeats (``lessons.time_heartbeat.
 lesson_heartbeat`` behind ``lesson_time_heartbeat``): what each credits, the
 throttle, and who may send one.
 
@@ -16,7 +16,8 @@ import pytest
 
 from courses.services import enrollment_revoke
 from lessons.models import LessonTime
-from lessons.time_on_task import HEARTBEAT_CAP_SECONDS, Beat, lesson_heartbeat
+from lessons.time_heartbeat import Beat, lesson_heartbeat
+from lessons.time_on_task import HEARTBEAT_CAP_SECONDS
 from tests.accounts.factories import UserFactory
 from tests.lessons.factories import LessonPageFactory
 from tests.lessons.quiz_factories import QuizPageFactory

@@ -24,7 +24,7 @@ from courses.models import EnrollmentSource
 from courses.services import enrollment_grant
 from lessons.models import ItemCompletion, LessonTime
 from lessons.services import quiz_attempt_start, quiz_attempt_submit
-from lessons.time_on_task import lesson_heartbeat
+from lessons.time_heartbeat import lesson_heartbeat
 from tests.accounts.factories import UserFactory
 from tests.lessons.factories import LessonPageFactory
 from tests.lessons.quiz_factories import QuizPageFactory, right_answers

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from payments import stripe_gateway
-from payments.services import order_refund
+from payments.refunds import order_refund
 from tests.payments import events
 
 AMOUNT = 24900

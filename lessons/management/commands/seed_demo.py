@@ -7,7 +7,9 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from lessons.demo.loader import DEMO_PASSWORD, DemoTreeConflict, demo_academy_seed
+from lessons.demo.accounts_seed import DEMO_PASSWORD
+from lessons.demo.loader import demo_academy_seed
+from lessons.demo.site_seed import DemoTreeConflict
 
 
 class Command(BaseCommand):
