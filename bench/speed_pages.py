@@ -95,8 +95,8 @@ def scale_pages() -> tuple[list[BenchPage], str]:
     from django.db.models import Count
 
     from accounts.models import User
-    from courses.models import CoursePage, Enrollment, EnrollmentStatus
-    from lessons.models import ItemCompletion, LessonPage, QuizPage
+    from courses.models import CoursePage, Enrollment, EnrollmentStatus, ItemCompletion
+    from lessons.models import LessonPage, QuizPage
     from lessons.scale.content import SLUG_PREFIX
 
     courses = {

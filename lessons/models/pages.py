@@ -13,11 +13,11 @@ from wagtail.models import Page
 
 from courses.models.schedule import ReleaseSchedule
 from lessons.blocks import LessonStreamBlock, QuizQuestionsBlock
-from lessons.models.course_item import CourseItem
+from lessons.models.course_item import DiscussedItem
 from lessons.models.quizzes import RevealRule
 
 
-class LessonPage(CourseItem):
+class LessonPage(DiscussedItem):
     """A lesson: text, video, documents and prompts."""
 
     estimated_minutes = models.PositiveSmallIntegerField(
@@ -39,6 +39,7 @@ class LessonPage(CourseItem):
     page_description = _(
         "A lesson in a module: text, video with transcript, documents and prompts."
     )
+    counts_toward_content_time = True  # its estimated minutes: courses.ce_content
 
     class Meta:
         verbose_name = _("lesson")
@@ -72,7 +73,7 @@ class LessonPage(CourseItem):
         return context
 
 
-class QuizPage(RoutablePageMixin, CourseItem):
+class QuizPage(RoutablePageMixin, DiscussedItem):
     """A quiz or knowledge check, graded on the server; a pass completes it."""
 
     intro = RichTextField(
@@ -170,7 +171,7 @@ class QuizPage(RoutablePageMixin, CourseItem):
 
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin comes first in the MRO; the gate must run before it.
-        return CourseItem.serve(self, request, *args, **kwargs)
+        return DiscussedItem.serve(self, request, *args, **kwargs)
 
     def serve_item(self, request, view=None, args=None, kwargs=None):
         if view is None:

@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 
 from django.db import models
 
-from lessons.models import ItemCompletion, QuizAttempt
+from courses.models import ItemCompletion
+from lessons.models import QuizAttempt
 from lessons.scale.answers import attempt_simulate
 from lessons.scale.bulk import BATCH_SIZE, timestamps_as_given
 from lessons.scale.plan import PlannedEnrollment

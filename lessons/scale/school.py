@@ -23,8 +23,9 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrollment,
+    ItemCompletion,
 )
-from lessons.models import ItemCompletion, QuizAttempt
+from lessons.models import QuizAttempt
 from lessons.models.discussion import Post
 from lessons.scale import content, people, plan, progress, records, tree
 

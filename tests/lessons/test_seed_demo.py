@@ -28,11 +28,12 @@ from courses.models import (
     Enrollment,
     EnrollmentStatus,
     Instructor,
+    ItemCompletion,
     ModulePage,
 )
 from lessons.demo.free_course import COURSE as FREE_SPEC
 from lessons.demo.paid_course import COURSE as PAID_SPEC
-from lessons.models import ItemCompletion, LessonPage, QuizPage
+from lessons.models import LessonPage, QuizPage
 from lessons.services import quiz_attempt_start, quiz_attempt_submit
 from lessons.video import embed_url
 

@@ -29,10 +29,11 @@ from courses.models import (
     CoursePage,
     Enrollment,
     EnrollmentStatus,
+    ItemCompletion,
     ModulePage,
 )
 from lessons import grading
-from lessons.models import ItemCompletion, LessonPage, QuizAttempt, QuizPage
+from lessons.models import LessonPage, QuizAttempt, QuizPage
 from lessons.models.discussion import Post
 from lessons.scale.content import EMAIL_DOMAIN, SLUG_PREFIX
 from lessons.scale.school import scale_school_delete
