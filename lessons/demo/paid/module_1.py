@@ -50,8 +50,8 @@ MODULE = {
                     offense, that the defendant offers as a reason for a
                     sentence less than death; in <i>Eddings v. Oklahoma</i>
                     (1982) the Court adopted that rule and held that the
-                    sentencer may not refuse to consider relevant mitigating
-                    evidence.
+                    sentencer may not refuse to consider, as a matter of law,
+                    any relevant mitigating evidence.
                     """
                 ),
                 text(
@@ -277,10 +277,11 @@ MODULE = {
                     disagrees. A competent client may refuse to allow
                     mitigation evidence to be presented, as the client did in
                     <i>Schriro v. Landrigan</i> (2007), and may insist on
-                    maintaining innocence, which counsel may not override by
-                    conceding guilt (<i>McCoy v. Louisiana</i>, 2018). Your work
-                    then helps counsel explain to the client what the evidence
-                    could do, so that the client's choice is an informed one.
+                    maintaining innocence: counsel may not concede guilt over
+                    the client's objection (<i>McCoy v. Louisiana</i>, 2018).
+                    Your work then helps counsel explain to the client what the
+                    evidence could do, so that the client's choice is an
+                    informed one.
                     """
                 ),
                 reflection(

@@ -112,8 +112,8 @@ MODULE = {
                     that state's law. Others refuse any exception. Texas is one:
                     anyone who has cause to believe that a child's physical or
                     mental health or welfare has been adversely affected by
-                    abuse or neglect must report immediately; a
-                    licensed professional who has direct contact with children
+                    abuse or neglect must report immediately; a licensed
+                    professional who has direct contact with children
                     in the course of licensed duties must report within 48
                     hours and may not delegate the report to, or rely on,
                     another person to make it; and the duty applies "without
@@ -135,8 +135,8 @@ MODULE = {
                     arises and to take reasonable steps to resolve it. Standard
                     1.07(c) keeps information confidential except for
                     compelling professional reasons, and then allows only the
-                    least disclosure necessary; 1.07(e)
-                    asks you to discuss the limits of confidentiality, including
+                    least disclosure necessary; 1.07(e) asks you to discuss the
+                    limits of confidentiality, including
                     when disclosure may be legally required, as early as
                     possible; and 1.07(j) asks you to protect confidentiality in
                     legal proceedings to the extent the law permits.
