@@ -150,7 +150,12 @@ MODULE = {
                     probability of a different result. The specialist's task
                     is to do the complete investigation that was not done
                     before, and to document clearly what was available at the
-                    time.
+                    time. The Supreme Court's leading cases on the duty to
+                    investigate, <i>Williams v. Taylor</i> (2000), <i>Wiggins v.
+                    Smith</i> (2003), <i>Rompilla v. Beard</i> (2005) and
+                    <i>Porter v. McCollum</i> (2009), all turned on life-history
+                    evidence that post-conviction teams found and trial counsel
+                    had not.
                     """
                 ),
                 text(
@@ -189,7 +194,10 @@ MODULE = {
                     """
                     - Strickland v. Washington, 466 U.S. 668, 687, 691, 694
                       (1984).
-                    - Wiggins v. Smith, 539 U.S. 510, 521–23 (2003).
+                    - Williams v. Taylor, 529 U.S. 362 (2000); Wiggins v.
+                      Smith, 539 U.S. 510, 521–23 (2003); Rompilla v. Beard,
+                      545 U.S. 374 (2005); Porter v. McCollum, 558 U.S. 30
+                      (2009) (per curiam).
                     - Cullen v. Pinholster, 563 U.S. 170 (2011); 28 U.S.C.
                       §2254(d)(1).
                     """,
