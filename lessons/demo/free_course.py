@@ -10,7 +10,6 @@ from lessons.demo.markup import (
     quote,
     reflection,
     text,
-    video,
 )
 from lessons.demo.quizzes.free import KNOWLEDGE_CHECK
 
@@ -41,11 +40,14 @@ LESSON_WHAT_MITIGATION_IS = {
             In the United States the idea is clearest in capital cases. In the
             1970s the Supreme Court held that a death sentence cannot be imposed
             automatically for a category of crime; the sentencer must consider
-            the individual. Later decisions made clear that the defense may
-            offer almost any aspect of a person's character, record or
-            background as a reason for a sentence less than death, and that
-            defense lawyers who fail to investigate that background can fall
-            below the standard the Constitution requires.
+            the individual. Later decisions held that the sentencer may not
+            refuse to consider relevant evidence about a person's character,
+            record or background offered as a reason for a sentence less than
+            death, and the bar for relevance is low: evidence that a
+            factfinder could reasonably find mitigating. Defense lawyers owe
+            their clients a reasonable investigation of that background; a
+            lawyer whose unreasonable failure to investigate prejudices the
+            client falls below the standard the Constitution requires.
             """
         ),
         quote(
@@ -56,7 +58,7 @@ LESSON_WHAT_MITIGATION_IS = {
             constitutionally indispensable part of the process of inflicting the
             penalty of death.
             """,
-            "Woodson v. North Carolina, 428 U.S. 280 (1976) (plurality opinion)",
+            "Woodson v. North Carolina, 428 U.S. 280, 304 (1976) (plurality opinion)",
         ),
         text(
             """
@@ -86,28 +88,21 @@ LESSON_WHAT_MITIGATION_IS = {
             "Key point",
             """
             Mitigation is any fact about a person's life, character or
-            circumstances that could lead a decision-maker toward a less severe
-            outcome. Finding those facts, documenting them and helping the team
-            present them is the mitigation specialist's job.
+            circumstances that a decision-maker could reasonably find to weigh
+            toward a less severe outcome. Finding those facts, documenting
+            them and helping the team present them is the mitigation
+            specialist's job.
             """,
         ),
-        video(
-            "What a mitigation specialist does, in five minutes",
-            "https://www.youtube.com/watch?v=Pr4cT1cum01",
+        quote(
             """
-            Hello, I'm Dana Whitfield. Before I worked on defense teams I was a
-            clinical social worker, and people often ask me what changed.
-
-            The short answer: the questions stayed the same and the purpose
-            changed. I still ask what happened to a person, how they coped and
-            who was there for them. But now I ask those questions for the
-            defense attorney, so the court can understand the person it is about
-            to sentence.
-
-            In this course you will see what that means day to day: the records
-            we gather, the interviews we hold, the red flags we learn to spot,
-            and the frame of rules we work inside.
+            The questions stayed the same and the purpose changed. I still ask
+            what happened to a person, how they coped and who was there for
+            them. But now I ask those questions for the defense attorney, so
+            the court can understand the person it is about to sentence.
             """,
+            "Dana Whitfield, course instructor, on moving from clinical social "
+            "work to defense teams",
         ),
         h2("Where the clinician fits"),
         text(
@@ -130,6 +125,18 @@ LESSON_WHAT_MITIGATION_IS = {
             """
         ),
         NOT_LEGAL_ADVICE,
+        callout(
+            "Sources",
+            """
+            - Woodson v. North Carolina, 428 U.S. 280, 304 (1976) (plurality
+              opinion).
+            - Lockett v. Ohio, 438 U.S. 586, 604 & n.12 (1978) (plurality
+              opinion); Eddings v. Oklahoma, 455 U.S. 104, 113–14 (1982).
+            - Tennard v. Dretke, 542 U.S. 274, 284–85 (2004).
+            - Strickland v. Washington, 466 U.S. 668, 687, 691 (1984);
+              Wiggins v. Smith, 539 U.S. 510, 521–23 (2003).
+            """,
+        ),
     ],
 }
 
@@ -283,9 +290,14 @@ LESSON_THE_FRAME = {
             reporting: as a licensed clinician you may be a mandated reporter,
             while as a defense-team member you hold confidential information
             about the client's case. How those duties fit together depends on
-            your license, your state's law and your role. Raise the question
-            with counsel before you start, not when you first hear something
-            that worries you.
+            your state's law, your license and your role. Some states give a
+            defense team's clinician no exception: in Texas the duty to report
+            child abuse applies "without exception" even to attorneys and
+            social workers, and a professional may not delegate the report to
+            anyone else. Learn your state's law and raise the question with
+            counsel before you start, not when you first hear something that
+            worries you. Counsel can advise you how to proceed, but a duty the
+            law puts on you personally stays yours.
             """
         ),
         callout(
@@ -293,7 +305,8 @@ LESSON_THE_FRAME = {
             """
             Ask the attorney three questions: Who do I report to on this team?
             How should I keep and send my notes? What should I do if I learn
-            something I might be required to report?
+            something I might be required to report? Then check the last
+            answer against your state's law and your licensing board's rules.
             """,
         ),
         h2("Writing for a legal audience"),
@@ -325,6 +338,12 @@ LESSON_THE_FRAME = {
             """
         ),
         NOT_LEGAL_ADVICE,
+        callout(
+            "Sources",
+            """
+            - Texas Family Code §261.101(a)–(c).
+            """,
+        ),
     ],
 }
 
@@ -360,7 +379,6 @@ COURSE = {
         text(
             """
             - Three short lessons, about 45 minutes in all.
-            - A video introduction with a full transcript.
             - Reflection prompts to connect the material to your own practice.
             - A five-question knowledge check to close the course, which you
               can take as often as you like.

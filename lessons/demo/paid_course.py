@@ -34,15 +34,20 @@ COURSE = {
     "lesson_time_percent": 50,
     "ce_format": "self_paced_online",
     "ce_hours_rationale": (
-        "The 20 CE hours are the time the course's content takes: its 36 lessons "
-        "(reading, videos with transcripts, reflection prompts and the capstone "
-        "case file) add up to 20 hours by their estimated times. The knowledge "
+        "Hours are the lessons' estimated minutes divided by 60, rounded down to "
+        "the quarter hour. The course's 36 lessons (reading, reflection prompts "
+        "and the capstone case file) take 1,200 minutes: 20.00 CE hours. Ethics "
+        "hours count only the four lessons of module 2 on professional ethics "
+        "(working at counsel's direction; mandated reporting and conflicting "
+        "duties; not the client's therapist; releases and documentation), 120 "
+        "minutes: 2.00 ethics hours. The other 1,080 minutes, including module "
+        "2's lesson on secondary trauma, are 18.00 general hours. The knowledge "
         "checks, the post-test and the course evaluation are not counted. "
         "(Demonstration text: write how you computed your own course's hours.)"
     ),
     # Not page fields: the loader adds the credit lines and the approval snippet.
     "ce": {
-        "credits": [("general", Decimal("17.00")), ("ethics", Decimal("3.00"))],
+        "credits": [("general", Decimal("18.00")), ("ethics", Decimal("2.00"))],
         "approval": {
             "body_name": (
                 "Demo Board of Behavioral Health Continuing Education (fictional)"
@@ -106,9 +111,8 @@ COURSE = {
         h2("How the course works"),
         text(
             f"""
-            - Eight self-paced modules of reading, video with transcripts and
-              reflection prompts, each closed by a knowledge check you can take
-              as often as you like.
+            - Eight self-paced modules of reading and reflection prompts, each
+              closed by a knowledge check you can take as often as you like.
             - A capstone built around a fictional case file.
             - A final post-test on all nine modules (pass mark
               {POST_TEST_PASS_MARK}%, {POST_TEST_ATTEMPTS} attempts) and a course
@@ -118,8 +122,11 @@ COURSE = {
         h2("Continuing education"),
         text(
             """
-            The course carries 20 CE hours (17 general and 3 ethics),
+            The course carries 20 CE hours (18 general and 2 ethics),
             delivered as self-paced online learning at the intermediate level.
+            Hours are the lessons' estimated reading and working time, divided
+            by 60 and rounded down to the quarter hour; the ethics hours are
+            the four lessons of module 2 on professional ethics (120 minutes).
             Check with your licensing board that it accepts the course before
             you enroll.
             """

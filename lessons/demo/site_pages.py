@@ -81,8 +81,8 @@ ABOUT = {
             """
             - Every course is self-paced and online. You can start, stop and come
               back at any time.
-            - Lessons combine reading, short videos with full transcripts, and
-              reflection prompts. Knowledge checks close each module.
+            - Lessons combine reading and reflection prompts; any video comes
+              with a full transcript. Knowledge checks close each module.
             - Courses that carry continuing-education hours end with a post-test
               and a course evaluation. Your certificate is issued when both are
               complete, and anyone can verify it online.

@@ -296,14 +296,17 @@ def test_every_lesson_has_a_summary_minutes_and_text():
         assert any(b.block_type == "paragraph" for b in lesson.body), lesson.slug
 
 
-def test_lessons_carry_a_video_and_the_records_log_document():
+def test_lessons_carry_the_records_log_document_and_only_confirmed_videos():
+    from tests.lessons.test_demo_video_lesson import CONFIRMED_DEMO_VIDEOS
+
     blocks = [block for lesson in LessonPage.objects.all() for block in lesson.body]
 
     videos = [b.value for b in blocks if b.block_type == "video"]
     documents = [b.value["document"] for b in blocks if b.block_type == "document"]
 
-    assert videos and all(embed_url(v["url"]) for v in videos)
-    assert all(v["transcript"].source for v in videos)
+    # No invented video ids (issue 15): every video is a confirmed one.
+    assert all(v["url"] in CONFIRMED_DEMO_VIDEOS for v in videos)
+    assert all(embed_url(v["url"]) and v["transcript"].source for v in videos)
     log = get_document_model().objects.get(title="Records request log (template)")
     assert documents == [log]
     with log.open_file() as handle:
@@ -407,7 +410,7 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.slug == "post-test"
     assert post_test.title == "Final post-test"
     assert post_test.is_final_assessment
-    assert len(post_test.questions) == 20
+    assert len(post_test.questions) == 27
     assert post_test.draw_count == 15
     assert post_test.pass_mark == 75
     assert post_test.attempts_allowed == 3
@@ -417,7 +420,7 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.author_credentials == "Dana Whitfield, LCSW, MSW"
     assert QuizPage.objects.filter(is_final_assessment=True).get() == post_test
     intro = post_test.intro
-    for rule in ("75%", "twelve of the fifteen", "pool of twenty", "three"):
+    for rule in ("75%", "twelve of the fifteen", "pool of 27", "three"):
         assert rule in intro, rule
     assert "CE certificate" in intro
 
@@ -440,7 +443,7 @@ def test_every_quiz_validates_and_explains_every_answer():
 def test_no_question_is_asked_twice_across_the_academy():
     prompts = [value["prompt"] for q in quiz_specs() for _kind, value in q["questions"]]
 
-    assert len(prompts) == 5 + 45 + 20  # free check, eight paid checks, post-test
+    assert len(prompts) == 5 + 45 + 27  # free check, eight paid checks, post-test
     assert len(set(prompts)) == len(prompts)
 
 
@@ -514,6 +517,7 @@ def test_paid_course_content_supports_its_hours_and_says_how_they_were_computed(
     assert not time.exceeds
     assert course_content_time(course=course(FREE)).ce_hours is None
     assert "36 lessons" in paid.ce_hours_rationale
+    assert "rounded down to the quarter hour" in paid.ce_hours_rationale
     page = client.get(paid.url).content.decode()
     assert "How the hours were computed" in page
 
@@ -526,7 +530,12 @@ def test_paid_course_has_its_credit_lines_level_format_and_fictional_approval():
     from courses.completion import profile_fields_required
 
     paid = course(PAID)
-    assert paid.credit_lines() == [("General", 17), ("Ethics", 3)]
+    assert paid.credit_lines() == [("General", 18), ("Ethics", 2)]
+    # The ethics hours are backed by module 2's four lessons on ethics.
+    ethics_lessons = lessons_of(paid_modules()[1])[:4]
+    assert dict(paid.credit_lines())["Ethics"] * 60 == sum(
+        lesson.estimated_minutes for lesson in ethics_lessons
+    )
     assert sum(hours for _label, hours in paid.credit_lines()) == paid.ce_hours
     assert paid.ce_level == "intermediate"
     assert paid.ce_format == "self_paced_online"

@@ -7,7 +7,6 @@ from lessons.demo.markup import (
     quote,
     reflection,
     text,
-    video,
 )
 from lessons.demo.quizzes.paid_module_1 import KNOWLEDGE_CHECK
 
@@ -27,32 +26,62 @@ MODULE = {
                 "the offense, and where mitigation enters a case."
             ),
             "body": [
-                video(
-                    "Welcome to the course",
-                    "https://www.youtube.com/watch?v=Fm4Tq9LwZ2k",
+                text(
                     """
-                    Welcome. I'm Dana Whitfield, and I'll be with you through
-                    nine modules on the foundations of mitigation practice.
-
-                    You already know how to sit with someone while they tell the
-                    hardest parts of their story. This course is about doing that
-                    inside a legal case: for a defense team, at an attorney's
-                    direction, with records to back up every fact.
-
-                    We start with the reason the work exists at all: the
-                    principle that a person must be sentenced as an individual.
-                    """,
+                    <b>A welcome from your instructor.</b> I'm Dana Whitfield,
+                    and I'll be with you through nine modules on the
+                    foundations of mitigation practice. You already know how to
+                    sit with someone while they tell the hardest parts of their
+                    story. This course is about doing that inside a legal case:
+                    for a defense team, at an attorney's direction, with records
+                    to back up every fact. We start with the reason the work
+                    exists at all: the principle that a person must be
+                    sentenced as an individual.
+                    """
                 ),
                 text(
                     """
                     A sentence is a judgment about a person, not only about an
                     act. American law states this most strongly in capital
-                    cases: since the 1970s the Supreme Court has required that a
-                    sentencer be able to consider the character and record of the
-                    individual defendant and any circumstance the defense offers
-                    as a reason for a sentence less than death. Later cases held
-                    that defense counsel must investigate a client's background
-                    thoroughly enough to find that evidence.
+                    cases. In <i>Lockett v. Ohio</i> (1978) a plurality of the
+                    Supreme Court held that the sentencer in a capital case
+                    must not be precluded from considering any aspect of the
+                    defendant's character or record, or any circumstance of the
+                    offense, that the defendant offers as a reason for a
+                    sentence less than death; in <i>Eddings v. Oklahoma</i>
+                    (1982) the Court adopted that rule and held that the
+                    sentencer may not refuse to consider, as a matter of law,
+                    any relevant mitigating evidence.
+                    """
+                ),
+                text(
+                    """
+                    The rule is broad, but it is not "anything the defense
+                    offers". The evidence must be relevant, and the threshold is
+                    low: evidence is relevant mitigation if it tends logically
+                    to prove or disprove some fact or circumstance that the
+                    factfinder could reasonably deem to have mitigating value
+                    (<i>Tennard v. Dretke</i>, 2004). Courts keep their
+                    traditional power to exclude, as irrelevant, evidence that
+                    does not bear on the defendant's character, record or the
+                    circumstances of the offense (<i>Lockett</i>, note 12).
+                    """
+                ),
+                text(
+                    """
+                    Defense counsel, for their part, have a duty to make a
+                    reasonable investigation, or to make a reasonable decision
+                    that makes a particular investigation unnecessary
+                    (<i>Strickland v. Washington</i>, 1984). A claim that
+                    counsel was ineffective succeeds only if counsel's
+                    performance was deficient <i>and</i> the deficiency
+                    prejudiced the defense. In <i>Williams v. Taylor</i>
+                    (2000), <i>Wiggins v. Smith</i> (2003), <i>Rompilla v.
+                    Beard</i> (2005) and <i>Porter v. McCollum</i> (2009) the
+                    Court held that capital counsel's failure to investigate
+                    the client's background was deficient and prejudiced the
+                    client. The duty is to investigate reasonably, not to
+                    guarantee what the investigation finds.
                     """
                 ),
                 text(
@@ -69,20 +98,25 @@ MODULE = {
                 ),
                 quote(
                     """
-                    [The sentencer must] not be precluded from considering, as a
-                    mitigating factor, any aspect of a defendant's character or
-                    record and any of the circumstances of the offense that the
-                    defendant proffers as a basis for a sentence less than death.
+                    … the Eighth and Fourteenth Amendments require that the
+                    sentencer, in all but the rarest kind of capital case, not
+                    be precluded from considering, as a mitigating factor, any
+                    aspect of a defendant's character or record and any of the
+                    circumstances of the offense that the defendant proffers as
+                    a basis for a sentence less than death.
                     """,
-                    "Lockett v. Ohio, 438 U.S. 586 (1978) (plurality opinion)",
+                    "Lockett v. Ohio, 438 U.S. 586, 604 (1978) (plurality "
+                    "opinion); adopted by the Court in Eddings v. Oklahoma, 455 "
+                    "U.S. 104, 113–14 (1982)",
                 ),
                 callout(
                     "Key point",
                     """
                     Mitigation is not limited to a list of factors in a statute.
-                    Anything about a person's life that could reasonably lead a
-                    decision-maker toward mercy or a lesser sentence is worth
-                    finding, documenting and bringing to counsel.
+                    Any fact about a person's character, record or background
+                    that a decision-maker could reasonably find to have
+                    mitigating value is worth finding, documenting and bringing
+                    to counsel, who decides, with the client, what to present.
                     """,
                 ),
                 reflection(
@@ -93,6 +127,20 @@ MODULE = {
                     """
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - Lockett v. Ohio, 438 U.S. 586, 604 & n.12 (1978)
+                      (plurality opinion).
+                    - Eddings v. Oklahoma, 455 U.S. 104, 113–14 (1982).
+                    - Tennard v. Dretke, 542 U.S. 274, 284–85 (2004).
+                    - Strickland v. Washington, 466 U.S. 668, 687, 691 (1984).
+                    - Williams v. Taylor, 529 U.S. 362 (2000); Wiggins v.
+                      Smith, 539 U.S. 510, 521–23 (2003); Rompilla v. Beard,
+                      545 U.S. 374 (2005); Porter v. McCollum, 558 U.S. 30
+                      (2009) (per curiam).
+                    """,
+                ),
             ],
         },
         {
@@ -134,11 +182,17 @@ MODULE = {
                 text(
                     """
                     The Guidelines are a professional standard, not a statute.
-                    Courts and defender offices refer to them when they ask what
-                    reasonable capital defense looks like, and many non-capital
-                    offices borrow their description of the work. For you they
-                    are the clearest single statement of what a defense team will
-                    expect of a mitigation specialist.
+                    The Supreme Court treats standards like them as "only
+                    guides" to what reasonable performance means, not its
+                    definition (<i>Bobby v. Van Hook</i>, 2009): the
+                    constitutional test remains whether counsel's investigation
+                    was reasonable in the circumstances. Some jurisdictions go
+                    further and adopt the Guidelines in their court rules;
+                    Arizona's rule on counsel in capital cases is one example.
+                    Many non-capital offices borrow their description of the
+                    work. For you they are the clearest single statement of
+                    what a defense team will expect of a mitigation
+                    specialist.
                     """
                 ),
                 reflection(
@@ -148,6 +202,20 @@ MODULE = {
                     """
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - American Bar Association, Guidelines for the Appointment
+                      and Performance of Defense Counsel in Death Penalty Cases
+                      (rev. 2003), Guideline 4.1.
+                    - Supplementary Guidelines for the Mitigation Function of
+                      Defense Teams in Death Penalty Cases, 36 Hofstra L. Rev.
+                      677 (2008).
+                    - Strickland v. Washington, 466 U.S. 668, 688–89 (1984);
+                      Bobby v. Van Hook, 558 U.S. 4, 8 (2009) (per curiam).
+                    - Ariz. R. Crim. P. 6.8.
+                    """,
+                ),
             ],
         },
         {
@@ -193,16 +261,44 @@ MODULE = {
                 callout(
                     "Key point",
                     """
-                    You report to counsel. Information flows through the
-                    attorney, who decides what the team does with it and what,
-                    if anything, is disclosed outside the team.
+                    You report to counsel, and information flows through the
+                    attorney. Nothing relating to the representation leaves the
+                    team without the client's informed consent, unless the
+                    disclosure is impliedly authorized to carry out the
+                    representation or falls under one of the narrow exceptions
+                    in the lawyer's confidentiality rule (ABA Model Rule 1.6).
+                    Counsel advises the client and handles disclosure; the
+                    client decides the objectives of the defense.
                     """,
+                ),
+                text(
+                    """
+                    Some decisions belong to the client even when the team
+                    disagrees. A competent client may refuse to allow
+                    mitigation evidence to be presented, as the client did in
+                    <i>Schriro v. Landrigan</i> (2007), and may insist on
+                    maintaining innocence: counsel may not concede guilt over
+                    the client's objection (<i>McCoy v. Louisiana</i>, 2018).
+                    Your work then helps counsel explain to the client what the
+                    evidence could do, so that the client's choice is an
+                    informed one.
+                    """
                 ),
                 reflection(
                     """
                     How does working under an attorney's direction compare with
                     the supervision structures you know from clinical settings?
                     """
+                ),
+                NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - ABA Model Rules of Professional Conduct, Rules 1.2(a) and
+                      1.6(a).
+                    - Schriro v. Landrigan, 550 U.S. 465 (2007).
+                    - McCoy v. Louisiana, 584 U.S. 414 (2018).
+                    """,
                 ),
             ],
         },

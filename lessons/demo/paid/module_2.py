@@ -35,8 +35,25 @@ MODULE = {
                     Those protections are not automatic, and they can be lost.
                     A memo emailed to the wrong person, notes shared with a
                     client's relative or a conversation with a caseworker about
-                    what the client told you may waive them. Counsel decides what
-                    leaves the team, when and how.
+                    what the client told you may waive them. Nothing leaves the
+                    team except through counsel, and counsel in turn may reveal
+                    information relating to the representation only with the
+                    client's informed consent, when the disclosure is impliedly
+                    authorized to carry out the representation, or under one of
+                    the narrow exceptions of the lawyer's confidentiality rule
+                    (ABA Model Rule 1.6(a) and its state versions).
+                    """
+                ),
+                text(
+                    """
+                    Working at counsel's direction does not make the client a
+                    bystander. The client decides the objectives of the defense:
+                    a competent client may refuse to allow mitigation to be
+                    presented (<i>Schriro v. Landrigan</i>, 2007) or insist on
+                    maintaining innocence (<i>McCoy v. Louisiana</i>, 2018).
+                    Your part is to give counsel what the client needs to make
+                    those choices with full information, and to respect them
+                    once made.
                     """
                 ),
                 callout(
@@ -55,6 +72,15 @@ MODULE = {
                     """
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - ABA Model Rules of Professional Conduct, Rules 1.2(a)
+                      and 1.6(a).
+                    - Schriro v. Landrigan, 550 U.S. 465 (2007).
+                    - McCoy v. Louisiana, 584 U.S. 414 (2018).
+                    """,
+                ),
             ],
         },
         {
@@ -78,35 +104,82 @@ MODULE = {
                 ),
                 text(
                     """
-                    How the conflict resolves depends on the state, on whether
-                    you are acting in a clinical capacity, on your license and on
-                    how your role is defined by your employer. Some states exempt
-                    members of a defense team acting at counsel's direction;
-                    others do not address the question. Ethics codes, such as
-                    the NASW Code of Ethics for social workers, also bear on it.
-                    This is not a question to answer alone in the moment.
+                    How the conflict resolves depends first on the law of your
+                    state, then on your license and on how your role is
+                    defined. Some states preserve the attorney-client privilege
+                    against the reporting duty, and whether that protection
+                    reaches a clinician working for counsel is a question of
+                    that state's law. Others refuse any exception. Texas is one:
+                    anyone who has cause to believe that a child's physical or
+                    mental health or welfare has been adversely affected by
+                    abuse or neglect must report immediately; a licensed
+                    professional who has direct contact with children
+                    in the course of licensed duties must report within 48
+                    hours and may not delegate the report to, or rely on,
+                    another person to make it; and the duty applies "without
+                    exception" to people whose communications may otherwise be
+                    privileged, including attorneys, social workers and mental
+                    health professionals (Texas Family Code §261.101(a)–(c)).
+                    """
+                ),
+                text(
+                    """
+                    For social workers, the NASW Code of Ethics bears on the
+                    same moment. Standard 1.01 (commitment to clients) says that
+                    specific legal obligations, such as a duty to report that a
+                    client has abused a child, may on limited occasions
+                    supersede the loyalty owed to clients, and that clients
+                    should be so advised. Standard 1.03 asks for informed
+                    consent, and 1.06 asks you to be alert to conflicts of
+                    interest, to tell clients when a real or potential conflict
+                    arises and to take reasonable steps to resolve it. Standard
+                    1.07(c) keeps information confidential except for
+                    compelling professional reasons, and then allows only the
+                    least disclosure necessary; 1.07(e) asks you to discuss the
+                    limits of confidentiality, including
+                    when disclosure may be legally required, as early as
+                    possible; and 1.07(j) asks you to protect confidentiality in
+                    legal proceedings to the extent the law permits.
                     """
                 ),
                 h2("Prepare before it happens"),
                 text(
                     """
-                    1. Before the case begins, ask counsel how your jurisdiction
-                       treats defense-team members who hold a clinical license.
-                    2. Agree on what you will do if you hear something that may
-                       trigger a duty, including who you call first.
-                    3. Consider your own licensing board's guidance and, where
-                       needed, your own legal advice.
+                    1. Before the case begins, learn your state's reporting law
+                       as it applies to you: who must report, what triggers the
+                       duty, how quickly and to whom, and whether any exception
+                       reaches a member of a defense team.
+                    2. Agree with counsel on what you will do if you hear
+                       something that may trigger a duty, including who you
+                       call first. Counsel represents the client, not you:
+                       where the duty is yours, also ask your licensing board
+                       and, where needed, your own lawyer.
+                    3. Tell the client and each witness at the start, in plain
+                       words, what you cannot keep confidential.
                     """
                 ),
                 callout(
                     "Key point",
                     """
-                    Do not promise a witness absolute confidentiality, and do
-                    not decide a reporting question on your own. Tell counsel
-                    at once and document that you did.
+                    Do not promise anyone absolute confidentiality. When you
+                    hear something that may trigger a duty, consult counsel at
+                    once about how to meet it, but counsel's advice does not
+                    discharge a duty the law puts on you personally: in a state
+                    such as Texas the report is yours to make, within the time
+                    the law sets. Be aware, too, that what you write about it,
+                    including a note of what you told counsel, may be
+                    discoverable.
                     """,
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - Texas Family Code §261.101(a)–(c).
+                    - National Association of Social Workers, Code of Ethics,
+                      standards 1.01, 1.03, 1.06 and 1.07(c), (e) and (j).
+                    """,
+                ),
             ],
         },
         {
@@ -167,13 +240,39 @@ MODULE = {
                 text(
                     """
                     Most records are released with the written authorization of
-                    the person they describe, or of their guardian or estate.
-                    Health records have their own rules under HIPAA, and
-                    substance-use treatment records under federal rules on
-                    confidentiality of such programs; schools follow FERPA.
+                    the person they describe, or of their guardian or, for a
+                    person who has died, their personal representative.
                     Agencies often insist on their own forms, a recent date,
-                    witness signatures or a notary. Counsel can obtain records
-                    by subpoena or court order when a release is not possible.
+                    witness signatures or a notary. When a release is not
+                    possible, counsel may seek records by subpoena or court
+                    order, and each kind of record has its own rules for that.
+                    """
+                ),
+                h2("Each source has its own rules"),
+                text(
+                    """
+                    - <b>Health records (HIPAA).</b> A provider may answer a
+                      subpoena that comes without a court order only if it
+                      receives satisfactory assurance that reasonable efforts
+                      were made to notify the patient, or to secure a
+                      qualified protective order (45 CFR 164.512(e)(1)(ii)).
+                    - <b>Substance-use-disorder treatment records (42 CFR
+                      Part 2).</b> A subpoena alone does not compel a
+                      federally assisted program to disclose them. Without the
+                      patient's written consent, disclosure needs a court order
+                      that meets the rule's own requirements (subpart E), and
+                      compelling disclosure takes a subpoena as well
+                      (42 CFR 2.61).
+                    - <b>School records (FERPA).</b> A school that receives a
+                      subpoena or court order must, with limited exceptions,
+                      make a reasonable effort to notify the parent or the
+                      eligible student before it complies, so they can seek
+                      protection (34 CFR 99.31(a)(9)(ii)).
+                    - <b>Relatives who have died.</b> For health records, the
+                      person who authorizes release is the deceased's personal
+                      representative: an executor, administrator or other
+                      person with authority under state law to act for the
+                      deceased or the estate (45 CFR 164.502(g)(4)).
                     """
                 ),
                 text(
@@ -195,6 +294,16 @@ MODULE = {
                     """
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - HIPAA Privacy Rule, 45 CFR 164.502(g)(4) and
+                      164.512(e)(1)(ii).
+                    - Confidentiality of Substance Use Disorder Patient
+                      Records, 42 CFR Part 2, §2.61 and subpart E.
+                    - FERPA regulations, 34 CFR 99.31(a)(9)(ii).
+                    """,
+                ),
             ],
         },
         {

@@ -109,7 +109,7 @@ MODULE = {
                     A denial or a “no records found” answer is a fact
                     to document and bring to counsel, not the end of the road.
                     Counsel may be able to seek the records by subpoena or court
-                    order.
+                    order, within each source's own rules (module 2).
                     """,
                 ),
                 NOT_LEGAL_ADVICE,
@@ -135,9 +135,13 @@ MODULE = {
                 ),
                 text(
                     """
-                    Records of relatives may need their own releases, or, for
-                    those who have died, the authorization of an estate or next
-                    of kin. Death certificates, obituaries, military service
+                    Records of relatives need their own releases. For a
+                    relative who has died, health records are released on the
+                    authorization of the personal representative: the
+                    executor, administrator or other person with authority
+                    under state law to act for the deceased or the estate,
+                    who is not always the next of kin. Death certificates,
+                    obituaries, military service
                     files, old court dockets, census records and church records
                     are often public or easier to obtain. Build a genogram as you
                     go, marking what each relative's records show and what
@@ -160,6 +164,14 @@ MODULE = {
                     grandparents' generation would most change how you
                     understood the client?
                     """
+                ),
+                NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - HIPAA Privacy Rule, 45 CFR 164.502(g)(4) (personal
+                      representatives of deceased individuals).
+                    """,
                 ),
             ],
         },

@@ -1,6 +1,6 @@
 """Module 4: Life-history interviewing."""
 
-from lessons.demo.markup import callout, h2, quote, reflection, text
+from lessons.demo.markup import NOT_LEGAL_ADVICE, callout, h2, quote, reflection, text
 from lessons.demo.quizzes.paid_module_4 import KNOWLEDGE_CHECK
 
 MODULE = {
@@ -66,13 +66,26 @@ MODULE = {
             "body": [
                 text(
                     """
-                    Most client interviews happen in a jail or prison visiting
-                    room, with time limits, little privacy and often a guard
-                    nearby. Learn each facility's rules for legal visits and
+                    Most client interviews happen in a jail or prison, with time
+                    limits and often a guard nearby. Insist on a confidential
+                    legal visit, in a contact or attorney visiting room, not a
+                    general visiting area; learn each facility's rules for
+                    legal visits, how a specialist is approved to make them and
                     what you may bring. Plan each visit around one or two
                     subjects, and leave time at the end to return to something
                     safe before the client goes back to a housing unit.
                     """
+                ),
+                callout(
+                    "Never on the phone, the video screen or in the mail",
+                    """
+                    Jail and prison phone calls, video visits and mail are
+                    generally recorded or read, and prosecutors may obtain and
+                    use them. Never discuss the case, or anything the client
+                    has told you about it, on a jail phone, in a video visit or
+                    in a letter, and help counsel explain the same to the
+                    client and the family.
+                    """,
                 ),
                 text(
                     """
@@ -102,6 +115,7 @@ MODULE = {
                     changed in the case.
                     """,
                 ),
+                NOT_LEGAL_ADVICE,
             ],
         },
         {

@@ -86,6 +86,19 @@ MODULE = {
                     specific legal significance, which counsel will explain.
                     """
                 ),
+                text(
+                    """
+                    Intellectual disability is the clearest example. The
+                    Eighth Amendment forbids executing a person with
+                    intellectual disability (<i>Atkins v. Virginia</i>, 2002).
+                    A state may not treat an IQ score above 70 as ending the
+                    inquiry without accounting for the test's measurement error
+                    (<i>Hall v. Florida</i>, 2014), and courts must follow
+                    current medical standards, which focus on adaptive deficits:
+                    they may not overemphasize a person's adaptive strengths
+                    (<i>Moore v. Texas</i>, 2017).
+                    """
+                ),
                 h2("Red flags to record"),
                 text(
                     """
@@ -116,7 +129,26 @@ MODULE = {
                     whether an expert should evaluate it.
                     """,
                 ),
+                callout(
+                    "Strengths can cut both ways",
+                    """
+                    Stories of a client's competence, such as holding a job,
+                    driving a car or caring for a sibling, can humanize, and
+                    they can also be used to argue against evidence of adaptive
+                    deficits. When intellectual disability may be at issue,
+                    coordinate every theme with counsel and the experts before
+                    anything is written for use outside the team.
+                    """,
+                ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - Atkins v. Virginia, 536 U.S. 304 (2002).
+                    - Hall v. Florida, 572 U.S. 701 (2014).
+                    - Moore v. Texas, 581 U.S. 1 (2017).
+                    """,
+                ),
             ],
         },
         {
@@ -144,7 +176,9 @@ MODULE = {
                     age at first use, what treatment was sought or refused and
                     why, and any periods of recovery. Treatment records have
                     strong confidentiality protections and usually need a
-                    specific release; ask counsel. Be honest with the team about
+                    specific release; a subpoena alone does not compel a
+                    federally assisted program to release them (42 CFR Part 2;
+                    module 2). Ask counsel. Be honest with the team about
                     what the history shows. A narrative that ignores substance
                     use will be met by a prosecution that does not.
                     """

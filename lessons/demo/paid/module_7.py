@@ -180,6 +180,18 @@ MODULE = {
                 ),
                 text(
                     """
+                    Choose strengths with the whole case in view. Where
+                    intellectual disability or another question of adaptive
+                    functioning may be raised, a story of a client's
+                    competence, or of the capacity for good, can be turned
+                    against the evidence of deficits, even though courts may
+                    not overemphasize adaptive strengths (<i>Moore v.
+                    Texas</i>, 2017; module 5). Settle those themes with
+                    counsel and the experts before they are written down.
+                    """
+                ),
+                text(
+                    """
                     Respect for the victims belongs in the work itself. Use
                     their names as the family would, never minimize what
                     happened, and follow counsel's direction on any contact
@@ -198,6 +210,12 @@ MODULE = {
                     Write one sentence that acknowledges the harm in a fictional
                     case and one that shows the client as more than that harm.
                     """
+                ),
+                callout(
+                    "Sources",
+                    """
+                    - Moore v. Texas, 581 U.S. 1 (2017).
+                    """,
                 ),
             ],
         },

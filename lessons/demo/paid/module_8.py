@@ -34,9 +34,9 @@ MODULE = {
                     as the team is appointed. Early work also tells counsel what
                     a case is really about: a client with an intellectual
                     disability, a serious mental illness or a history of abuse
-                    may need a different strategy from the start. Counsel
-                    decides what, if anything, is shared with the prosecution,
-                    and in what form.
+                    may need a different strategy from the start. What, if
+                    anything, is shared with the prosecution, and in what form,
+                    is for counsel to decide with the client.
                     """
                 ),
                 callout(
@@ -141,11 +141,32 @@ MODULE = {
                     """
                     After a conviction and sentence, mitigation work often
                     returns in two forms. In post-conviction proceedings, a new
-                    team may investigate what trial counsel failed to find, to
-                    show that the client was prejudiced by an inadequate
-                    investigation. The specialist's task is to do the complete
-                    investigation that was not done before, and to document
-                    clearly what was available at the time.
+                    team may investigate what trial counsel failed to find. A
+                    claim of ineffective assistance needs both halves of the
+                    <i>Strickland</i> test: that trial counsel's performance
+                    was deficient, for example an unreasonable decision to cut
+                    the background investigation short, and that the
+                    deficiency prejudiced the client, meaning a reasonable
+                    probability of a different result. The specialist's task
+                    is to do the complete investigation that was not done
+                    before, and to document clearly what was available at the
+                    time. The Supreme Court's leading cases on the duty to
+                    investigate, <i>Williams v. Taylor</i> (2000), <i>Wiggins v.
+                    Smith</i> (2003), <i>Rompilla v. Beard</i> (2005) and
+                    <i>Porter v. McCollum</i> (2009), all turned on life-history
+                    evidence that post-conviction teams found and trial counsel
+                    had not.
+                    """
+                ),
+                text(
+                    """
+                    Timing matters. When a federal court reviews a claim that a
+                    state court decided on the merits, its review under 28
+                    U.S.C. §2254(d)(1) is limited to the record that was
+                    before the state court (<i>Cullen v. Pinholster</i>,
+                    2011). Evidence first developed in federal court may not be
+                    considered in that review, so the investigation belongs in
+                    the state post-conviction case.
                     """
                 ),
                 text(
@@ -168,6 +189,19 @@ MODULE = {
                     """,
                 ),
                 NOT_LEGAL_ADVICE,
+                callout(
+                    "Sources",
+                    """
+                    - Strickland v. Washington, 466 U.S. 668, 687, 691, 694
+                      (1984).
+                    - Williams v. Taylor, 529 U.S. 362 (2000); Wiggins v.
+                      Smith, 539 U.S. 510, 521–23 (2003); Rompilla v. Beard,
+                      545 U.S. 374 (2005); Porter v. McCollum, 558 U.S. 30
+                      (2009) (per curiam).
+                    - Cullen v. Pinholster, 563 U.S. 170 (2011); 28 U.S.C.
+                      §2254(d)(1).
+                    """,
+                ),
             ],
         },
     ],

@@ -24,11 +24,13 @@ KNOWLEDGE_CHECK = knowledge_check(
             """,
         ),
         multiple(
-            "Which are the three strands of a mitigation investigation?",
+            "A new specialist plans to spend her first months only gathering "
+            "records, and to start interviews once every record is in. Which "
+            "parts of the work should instead run side by side from the start?",
             [
-                ok("Records"),
+                ok("Gathering records"),
                 "Diagnosing the client",
-                ok("Interviews"),
+                ok("Interviews with the client and family"),
                 ok("Screening for signs that call for an expert"),
                 "Cross-examining the prosecution's witnesses",
             ],

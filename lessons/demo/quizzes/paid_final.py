@@ -1,8 +1,8 @@
-"""The paid course's final post-test: a pool of 20 questions on all nine modules.
+"""The paid course's final post-test: a pool of 27 questions on all nine modules.
 
 Each attempt draws 15. The questions are new (none repeats a knowledge check),
-two or three per module, the last three applying the course to the fictional
-Renner case file of the capstone. Explanations are shown once a learner passes.
+three per module, the last three applying the course to the fictional Renner
+case file of the capstone. Explanations are shown once a learner passes.
 """
 
 from lessons.demo.quizzes import multiple, ok, post_test, single, true_false
@@ -34,20 +34,46 @@ _MODULE_1 = [
         responsibility throughout the case. (Module 1.)
         """,
     ),
+    single(
+        "Trial counsel in a capital case learned of a childhood "
+        "hospitalization and stopped investigating without following it up. "
+        "On a later ineffective-assistance claim, what will the court ask?",
+        [
+            ok(
+                "Whether stopping there was a reasonable decision, and whether "
+                "the failure prejudiced the client"
+            ),
+            "Whether counsel followed every ABA Guideline to the letter",
+            "Whether the investigation found all the mitigation that existed",
+            "Only whether counsel met the client in person",
+        ],
+        """
+        Counsel must investigate reasonably or make a reasonable decision that
+        makes an investigation unnecessary (<i>Strickland</i>; <i>Wiggins</i>),
+        and a claim also needs prejudice. The ABA Guidelines are "only guides"
+        (<i>Bobby v. Van Hook</i>). (Module 1.)
+        """,
+    ),
 ]
 
 _MODULE_2 = [
     single(
-        "Who decides what information leaves the defense team?",
+        "A reporter calls you about the client's childhood and says she already "
+        "knows the family was investigated by child welfare. What do you do?",
         [
-            "The mitigation specialist who gathered it",
-            "The client's family",
-            ok("Counsel"),
-            "The court clerk",
+            "Confirm only what she already knows, so the story is accurate.",
+            "Give her the names of relatives who might talk to her.",
+            ok(
+                "Say nothing about the case and tell counsel: disclosure needs "
+                "the client's informed consent or another basis the rules allow."
+            ),
+            "Share school names and dates, since those are not confidential.",
         ],
         """
-        Counsel decides what leaves the team, when and how; sharing notes or
-        memos on your own can waive the protection your work has. (Module 2.)
+        Nothing leaves the team except through counsel, who may reveal
+        information relating to the representation only with the client's
+        informed consent, when it is impliedly authorized, or under a narrow
+        exception (Model Rule 1.6(a)). (Module 2.)
         """,
     ),
     true_false(
@@ -56,11 +82,14 @@ _MODULE_2 = [
         False,
         """
         Do not promise absolute confidentiality: you may not be able to keep the
-        promise, and counsel decides what is disclosed. (Module 2.)
+        promise, since a reporting duty or a court order may require
+        disclosure. Explain the limits at the start (NASW Code of Ethics
+        1.07(e)). (Module 2.)
         """,
     ),
     multiple(
-        "Which are signs of secondary traumatic stress that the course names?",
+        "A colleague two years into capital work describes these changes. "
+        "Which may be signs of secondary traumatic stress?",
         [
             ok("Intrusive images"),
             ok("Irritability or numbness"),
@@ -86,9 +115,9 @@ _MODULE_3 = [
             "A deceased grandparent's therapy notes, without any authorization",
         ],
         """
-        Records of relatives may need their own releases, or an estate's or
-        next of kin's authorization; some sources are public or easier to
-        reach. (Module 3.)
+        Records of relatives need their own releases, or, for a deceased
+        relative's health records, the personal representative's
+        authorization; some sources are public or easier to reach. (Module 3.)
         """,
     ),
     single(
@@ -105,6 +134,24 @@ _MODULE_3 = [
         """
         The log shows what was asked for, from whom, when, under what
         authority, and what came back. (Module 3.)
+        """,
+    ),
+    single(
+        "The client's father died last year and you need his hospital records. "
+        "Under HIPAA, whose authorization does the hospital need?",
+        [
+            "Any adult relative who asks for them",
+            ok(
+                "His personal representative: the executor, administrator or "
+                "other person with authority under state law"
+            ),
+            "No one's: HIPAA stops applying when a person dies",
+            "The prosecutor's, since the records concern a witness",
+        ],
+        """
+        For a deceased person, HIPAA treats whoever has authority under
+        applicable law to act for the deceased or the estate as the personal
+        representative (45 CFR 164.502(g)(4)). (Module 3.)
         """,
     ),
 ]
@@ -133,12 +180,30 @@ _MODULE_4 = [
         (Module 4.)
         """,
     ),
+    single(
+        "The client calls you from the jail phone and starts to tell you about "
+        "the night of the offense. What do you do?",
+        [
+            "Listen and take careful notes, since he called you, not a relative.",
+            ok(
+                "Stop him, remind him that jail calls can be recorded, and "
+                "arrange a confidential legal visit."
+            ),
+            "Ask him to write it all down in a letter instead.",
+            "Suggest a video visit, which is private.",
+        ],
+        """
+        Jail phone calls, video visits and mail are generally monitored and may
+        be used by the prosecution. Discuss the case only in a confidential
+        legal visit. (Module 4.)
+        """,
+    ),
 ]
 
 _MODULE_5 = [
     single(
         "A client began drinking at twelve, with an older cousin, after a "
-        "parent's death. How does the course suggest presenting such a fact?",
+        "parent's death. How is that fact best presented in the life history?",
         [
             "Leave it out, since it can only hurt the client.",
             "As proof that the offense was not the client's fault.",
@@ -161,6 +226,26 @@ _MODULE_5 = [
         The point is not to blame workers, who were often overloaded, but to
         show what the client's life might have been with the help that was
         promised. (Module 5.)
+        """,
+    ),
+    single(
+        "Counsel is exploring whether the client has an intellectual "
+        "disability. A cousin says he was a hard worker who kept a warehouse "
+        "job for a year. What should you do with this?",
+        [
+            "Leave it out of your memo, since it could hurt the case.",
+            "Build a theme around his work ethic for the social history.",
+            ok(
+                "Record it accurately, and raise it with counsel and the experts "
+                "before any theme about his strengths is written."
+            ),
+            "Tell the cousin that the job shows he is not disabled.",
+        ],
+        """
+        Courts may not overemphasize adaptive strengths (<i>Moore v.
+        Texas</i>), but stories of strength can still be used against evidence
+        of adaptive deficits. Record the facts honestly and coordinate themes
+        with counsel and the experts. (Modules 5 and 7.)
         """,
     ),
 ]
@@ -195,6 +280,21 @@ _MODULE_6 = [
         exactly what was sent to each expert and when. (Module 6.)
         """,
     ),
+    multiple(
+        "You are reading the prosecution's expert's report. Which questions "
+        "belong in your notes for counsel?",
+        [
+            ok("Were the tests suited to the client's language and education?"),
+            ok("Did the expert consider the developmental and family history?"),
+            ok("Did the expert interview anyone besides the client?"),
+            "Is the diagnosis wrong, in your own clinical opinion?",
+        ],
+        """
+        Check facts, sources and what the expert considered; whether a method
+        or conclusion is sound is for counsel and, where needed, another
+        qualified expert. (Module 6.)
+        """,
+    ),
 ]
 
 _MODULE_7 = [
@@ -225,6 +325,21 @@ _MODULE_7 = [
         victim's family happens only as counsel directs. (Module 7.)
         """,
     ),
+    multiple(
+        "Counsel wants a social history to give the prosecutor in plea "
+        "negotiations. What is settled before you write it?",
+        [
+            ok("Who the audience is"),
+            ok("Whether you will sign it"),
+            ok("What may not appear in it"),
+            "Whether to drop the sources so it reads more smoothly",
+        ],
+        """
+        A history that leaves the team is written with disclosure in mind:
+        settle the audience, the signature and what may not appear in it with
+        counsel before you write. Every fact stays sourced. (Module 7.)
+        """,
+    ),
 ]
 
 _MODULE_8 = [
@@ -252,6 +367,17 @@ _MODULE_8 = [
         """
         Judges read many memoranda: a short, specific memo with a realistic
         plan is the most persuasive. (Module 8.)
+        """,
+    ),
+    true_false(
+        "When a federal court reviews a claim that a state court decided on "
+        "the merits, it may rely on mitigation evidence the defense first "
+        "develops in federal court.",
+        False,
+        """
+        Review under 28 U.S.C. §2254(d)(1) is limited to the record before the
+        state court (<i>Cullen v. Pinholster</i>), so the investigation belongs
+        in the state post-conviction case. (Module 8.)
         """,
     ),
 ]

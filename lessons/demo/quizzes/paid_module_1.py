@@ -7,22 +7,27 @@ KNOWLEDGE_CHECK = knowledge_check(
     "individualized sentencing, the ABA Guidelines and the defense team",
     [
         single(
-            "Since the 1970s, what has the Supreme Court required of sentencing "
-            "in capital cases?",
+            "In a capital case, the defense wants the jury to hear that the "
+            "client cared for his younger siblings after their mother left. "
+            "Which statement best describes how the law treats that evidence?",
             [
-                "That death be imposed automatically for certain categories of crime.",
+                "The jury may hear it only if a statute lists it as a "
+                "mitigating factor.",
                 ok(
-                    "That the sentencer be able to consider the individual's "
-                    "character and record, and any circumstance the defense "
-                    "offers as a reason for a lesser sentence."
+                    "It is relevant mitigation if a factfinder could reasonably "
+                    "find it has mitigating value, and the sentencer may not "
+                    "refuse to consider it."
                 ),
-                "That only the mitigating factors listed in a statute be heard.",
-                "That mitigation be presented only through expert witnesses.",
+                "The sentencer must consider anything the defense offers, "
+                "whether or not it bears on the client or the offense.",
+                "It may be presented only through an expert witness.",
             ],
             """
-            Individualized sentencing: the sentencer must be able to weigh the
-            person, not only the offense. Mitigation is not limited to a list
-            of factors in a statute.
+            <i>Lockett</i> and <i>Eddings</i> forbid precluding relevant
+            mitigation, and <i>Tennard</i> sets a low threshold for relevance:
+            evidence that tends logically to prove a fact the factfinder could
+            reasonably deem mitigating. Courts may still exclude evidence that
+            does not bear on the defendant's character, record or offense.
             """,
         ),
         true_false(
@@ -30,9 +35,10 @@ KNOWLEDGE_CHECK = knowledge_check(
             "binds every court.",
             False,
             """
-            The Guidelines are a professional standard, not a statute. Courts
-            and defender offices refer to them when they ask what reasonable
-            capital defense looks like.
+            The Guidelines are a professional standard, not a statute: the
+            Supreme Court calls such standards "only guides" to reasonable
+            performance (<i>Bobby v. Van Hook</i>), though some court rules
+            adopt them (for example Ariz. R. Crim. P. 6.8).
             """,
         ),
         multiple(
@@ -67,27 +73,36 @@ KNOWLEDGE_CHECK = knowledge_check(
             """,
         ),
         true_false(
-            "What the mitigation specialist learns flows through counsel, who "
-            "decides what, if anything, is disclosed outside the team.",
-            True,
+            "Because counsel directs the defense, counsel may give what the "
+            "client told the team to anyone outside the team who might help "
+            "the case, without asking the client.",
+            False,
             """
-            You report to counsel. The attorney decides what the team does
-            with information and what leaves it.
+            Information relating to the representation leaves the team only
+            with the client's informed consent, when the disclosure is
+            impliedly authorized to carry out the representation, or under a
+            narrow exception (Model Rule 1.6(a)). The client also decides the
+            objectives of the defense: a competent client may refuse to allow
+            mitigation to be presented (<i>Schriro v. Landrigan</i>) or insist
+            on maintaining innocence (<i>McCoy v. Louisiana</i>).
             """,
         ),
         multiple(
-            "Which adjustments does a clinician make in becoming a mitigation "
-            "specialist?",
+            "In your first month on a team, you interview a client's aunt. "
+            "Which of these fit the specialist's role?",
             [
-                ok("Gathering facts for someone else's use rather than treating"),
-                "Offering the court a diagnosis of the client",
-                ok("Documenting more and interpreting less"),
-                ok("Writing for readers who are looking for weaknesses"),
+                ok("Writing a memo that records what she said, for counsel"),
+                "Telling counsel the client has PTSD, from what the aunt said",
+                ok("Keeping your impressions apart from what she reported"),
+                ok(
+                    "Writing the memo knowing that a prosecutor may one day "
+                    "look for its weaknesses"
+                ),
             ],
             """
-            The lesson names these adjustments: gather rather than treat,
-            document rather than interpret, write for a critical legal
-            audience. Diagnosis is left to retained experts.
+            The specialist gathers facts for the team's use rather than
+            treating, documents more and interprets less, and writes for a
+            critical legal audience. Diagnosis is left to a retained expert.
             """,
         ),
     ],

@@ -18,31 +18,46 @@ KNOWLEDGE_CHECK = knowledge_check(
             """
             The protections are not automatic and can be lost: a memo emailed
             to the wrong person or notes shared with a relative may waive them.
-            Counsel decides what leaves the team.
+            Nothing leaves the team except through counsel, who may disclose
+            it only with the client's informed consent or as the
+            confidentiality rules allow (Model Rule 1.6(a)).
             """,
         ),
         true_false(
-            "Every state exempts members of a defense team acting at counsel's "
-            "direction from mandated reporting.",
+            "You are a licensed social worker on a Texas defense team. Because "
+            "you work at counsel's direction, the attorney-client privilege "
+            "relieves you of any duty to report child abuse the client "
+            "describes.",
             False,
             """
-            Some states exempt defense-team members; others do not address the
-            question. Ask counsel how your jurisdiction treats a team member
-            who holds a clinical license, before the case begins.
+            Texas applies the reporting duty "without exception" to people
+            whose communications may otherwise be privileged, attorneys and
+            social workers included (Texas Family Code §261.101(c)). Other
+            states differ: learn your own state's law before the case begins.
             """,
         ),
         single(
-            "During an interview, a client's sister describes harm to a child "
-            "that may still be happening. What does the course advise?",
+            "You are a licensed social worker on a Texas defense team. During "
+            "an interview, the client's sister describes harm to a child in "
+            "her home that may still be happening. What should you do?",
             [
                 "Promise her absolute confidentiality so she keeps talking.",
-                "Decide on your own whether to file a report.",
-                ok("Tell counsel at once, and document that you did."),
-                "Offer her counseling sessions yourself.",
+                "Tell counsel and leave the report to counsel: once counsel "
+                "knows, your duty is met.",
+                ok(
+                    "Consult counsel at once about how to proceed, and make the "
+                    "report yourself without delay."
+                ),
+                "Write a full memo of the disclosure for counsel and take no "
+                "other step, since the memo is protected work product.",
             ],
             """
-            Do not decide a reporting question alone and do not promise
-            absolute confidentiality. Tell counsel at once and document it.
+            In Texas the reporting duty is personal: a professional may not
+            delegate the report to, or rely on, another person to make it
+            (Texas Family Code §261.101(b)). Counsel can advise you how, but
+            cannot discharge your duty, and what you write about the
+            disclosure may be discoverable. Never promise absolute
+            confidentiality.
             """,
         ),
         multiple(
@@ -63,27 +78,41 @@ KNOWLEDGE_CHECK = knowledge_check(
             """,
         ),
         multiple(
-            "Which rules on records does the lesson on releases name?",
+            "Counsel asks you to plan for records that no release will reach. "
+            "Which statements are accurate?",
             [
-                ok("HIPAA, for health records"),
-                ok("Federal rules for substance-use treatment records"),
-                ok("FERPA, for school records"),
-                "A rule that agencies must give a defense team every record on request",
+                ok(
+                    "A subpoena alone does not compel a federally assisted "
+                    "program to disclose substance-use-disorder treatment "
+                    "records; a court order under 42 CFR Part 2 is needed."
+                ),
+                ok(
+                    "A school served with a subpoena must, with limited "
+                    "exceptions, try to notify the parent or eligible student "
+                    "before it complies."
+                ),
+                ok(
+                    "A hospital may answer a subpoena that has no court order "
+                    "only with satisfactory assurances about notice to the "
+                    "patient or a qualified protective order."
+                ),
+                "Any agency must hand over every record once a subpoena is served.",
             ],
             """
-            Health, substance-use treatment and school records each have their
-            own rules. When a release is not possible, counsel can seek records
-            by subpoena or court order.
+            Each source has its own rules: 42 CFR 2.61 (a Part 2 court order,
+            plus a subpoena to compel), 34 CFR 99.31(a)(9)(ii) (FERPA notice)
+            and 45 CFR 164.512(e)(1)(ii) (HIPAA satisfactory assurances).
             """,
         ),
         true_false(
-            "Sustaining the work, through peer consultation, caseload limits "
-            "and routines that close the day, is a professional skill rather "
-            "than a private matter.",
-            True,
+            "After a client is sentenced to death, a specialist who feels numb "
+            "and cannot sleep should keep it private and take on the next "
+            "case at once: debriefing belongs to clinical settings.",
+            False,
             """
-            Specialists who stay in the work for decades build support before
-            they need it, and debrief after a case that ends badly.
+            Sustaining the work is a professional skill. A case that ends
+            badly deserves a debrief, and specialists who stay in the work
+            build peer consultation and limits before they need them.
             """,
         ),
     ],

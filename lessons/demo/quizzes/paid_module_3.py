@@ -7,15 +7,16 @@ KNOWLEDGE_CHECK = knowledge_check(
     "record sources, requests and logs, earlier generations and chronologies",
     [
         single(
-            "Where does a records investigation start?",
+            "You join a new case with two signed releases in hand. What should "
+            "you build before you send the first records request?",
             [
-                "With a request to the agency most likely to hold records",
-                "With the client's adult criminal record",
+                "A subpoena for the school file",
+                "A summary of the client's adult criminal record alone",
                 ok(
-                    "With a map of every place the client lived and every system "
+                    "A map of every place the client lived and every system "
                     "that touched the client and the family"
                 ),
-                "With a subpoena for the school file",
+                "A draft of the social-history report",
             ],
             """
             A records investigation starts with a map, not a request: walk

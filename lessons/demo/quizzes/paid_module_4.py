@@ -7,15 +7,17 @@ KNOWLEDGE_CHECK = knowledge_check(
     "trust, the client, family and collateral witnesses, and memoranda",
     [
         single(
-            "How is trust with a client or family built, according to the module?",
+            "A client's mother was friendly but guarded at your first two "
+            "visits. What is most likely to bring out the hardest years of "
+            "her son's childhood?",
             [
-                "By covering the hardest subjects in the first meeting",
+                "Covering the hardest subjects at the next meeting",
                 ok(
-                    "By returning: meeting in person, keeping every appointment "
+                    "Returning: meeting in person, keeping every appointment "
                     "and explaining what you are doing and why"
                 ),
-                "By promising that nothing they say will ever be shared",
-                "By using phone calls so that no one feels watched",
+                "Promising that nothing she says will ever be shared",
+                "Switching to phone calls so that she feels less watched",
             ],
             """
             Trust is built by returning. Disclosures of abuse, symptoms or

@@ -47,16 +47,16 @@ KNOWLEDGE_CHECK = knowledge_check(
             """,
         ),
         single(
-            "What does the audience of a social-history report determine?",
+            "Counsel asks for two social histories: one for the team's own use "
+            "and one for a clemency board. How should they differ?",
             [
-                "Only its length",
+                "Only in length",
                 ok(
-                    "What it says: an internal history includes what hurts the "
-                    "client; one that leaves the team is written with disclosure "
-                    "in mind"
+                    "The internal one includes what hurts the client; the one "
+                    "for the board is written with disclosure in mind"
                 ),
-                "Nothing: the same report serves every reader",
-                "Whether its facts need sources",
+                "Not at all: the same report serves every reader",
+                "Only the internal one needs sources for its facts",
             ],
             """
             Settle with counsel who the audience is, whether you will sign the

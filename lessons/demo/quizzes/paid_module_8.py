@@ -7,18 +7,22 @@ KNOWLEDGE_CHECK = knowledge_check(
     "early advocacy, lay witnesses, sentencing memoranda, post-conviction and clemency",
     [
         single(
-            "In many capital cases, where does the most important mitigation "
-            "presentation happen?",
+            "The prosecution has not yet decided whether to seek the death "
+            "penalty. When can the life history first make a difference?",
             [
-                "At the appeal, after the trial",
-                ok("At a meeting with the prosecution, months before any trial"),
-                "In the newspaper, before the defendant is charged",
-                "At the client's first court appearance, by the specialist",
+                "Only at the penalty phase, after a conviction",
+                ok(
+                    "Now: presented to the prosecution, as counsel and the "
+                    "client decide, before it chooses what penalty to seek"
+                ),
+                "Only on appeal, after the trial",
+                "Only at clemency, after the courts have finished",
             ],
             """
             Prosecutors decide what to charge, what penalty to seek and what
             plea to offer, and what they learn about the accused can shape
-            those decisions. Counsel decides what is shared.
+            those decisions. What is shared is for counsel to decide with the
+            client.
             """,
         ),
         true_false(
@@ -64,16 +68,24 @@ KNOWLEDGE_CHECK = knowledge_check(
             """,
         ),
         single(
-            "In post-conviction work, what is often the central question?",
+            "A post-conviction team finds special-education records that trial "
+            "counsel never requested. What must the team show for a claim of "
+            "ineffective assistance at sentencing?",
             [
-                "Whether the client now regrets the offense",
-                ok("What trial counsel knew or could have known, and when"),
-                "How long the trial lasted",
-                "Whether the victim's family supports clemency",
+                "Only that the records exist and were not used",
+                ok(
+                    "That counsel's failure to investigate was unreasonable and "
+                    "that it prejudiced the client"
+                ),
+                "Only that the client now regrets the offense",
+                "That the records would have guaranteed a lesser sentence",
             ],
             """
-            A new team investigates what trial counsel failed to find. Date
-            every record and note when it was first available.
+            <i>Strickland</i> needs both deficient performance and prejudice
+            (a reasonable probability of a different result, not a
+            certainty). Date every record and note when it was first
+            available: what trial counsel knew or could have known is often
+            the central question.
             """,
         ),
         true_false(
@@ -81,7 +93,9 @@ KNOWLEDGE_CHECK = knowledge_check(
             True,
             """
             The specialist often knows the witnesses best and helps identify
-            who can speak to each theme, but counsel decides and prepares.
+            who can speak to each theme, but counsel decides and prepares. (A
+            competent client may still refuse to allow any mitigation to be
+            presented: <i>Schriro v. Landrigan</i>.)
             """,
         ),
     ],
