@@ -116,6 +116,7 @@ def quiz_attempt_start(
         shuffle_questions=quiz.shuffle_questions,
         shuffle_choices=quiz.shuffle_choices,
         draw_count=quiz.draw_count,
+        draw_per_section=quiz.draw_per_section,
     )
     if not snapshot:
         raise QuizError(_("This quiz has no questions yet."))
