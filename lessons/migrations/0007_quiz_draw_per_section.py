@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lessons', '0005_time_on_task'),
+        ('lessons', '0006_progress_records_move'),
     ]
 
     operations = [
