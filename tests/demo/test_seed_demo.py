@@ -16,10 +16,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from core.models import ContentPage, HomePage
-from courses.models import (
-    Enrollment,
-    EnrollmentStatus,
-)
+from courses.models import CoursePage, Enrollment, EnrollmentStatus
 from lessons.models import LessonPage, QuizPage
 from lessons.video import embed_url
 from tests.demo.academy import (
@@ -230,6 +227,18 @@ def test_every_lesson_has_a_summary_minutes_and_text():
         assert lesson.summary, lesson.slug
         assert lesson.estimated_minutes > 0, lesson.slug
         assert any(b.block_type == "paragraph" for b in lesson.body), lesson.slug
+
+
+def test_every_stored_body_validates_against_its_blocks():
+    bodies = [(LessonPage, "body"), (ContentPage, "body"), (CoursePage, "description")]
+    checked = 0
+    for model, name in bodies:
+        stream_block = model._meta.get_field(name).stream_block
+        for page in model.objects.all():
+            stream_block.clean(getattr(page, name))  # raises on an invalid block
+            checked += 1
+
+    assert checked == 39 + 6 + 2
 
 
 def test_lessons_carry_a_video_and_the_records_log_document():
