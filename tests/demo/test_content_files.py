@@ -115,3 +115,32 @@ def test_a_block_a_site_page_cannot_hold_is_refused(content, db):
 
     with pytest.raises(ContentError, match=r"01-about\.md, line \d+: .*reflection"):
         demo_academy_seed(root=content)
+
+
+def test_a_figure_loads_its_image_from_the_file_beside_the_lesson(
+    content, db, settings, tmp_path
+):
+    from PIL import Image as PillowImage
+
+    from lessons.models import LessonPage
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    folder = (content / LESSON).parent
+    PillowImage.new("RGB", (4, 3), "white").save(folder / "genogram.png")
+    path = content / LESSON
+    path.write_text(
+        path.read_text()
+        + "\n:::figure Three generations of one family\nimage: genogram.png\n\n"
+        "A genogram.\n:::\n"
+    )
+
+    demo_academy_seed(root=content)
+
+    figure = LessonPage.objects.get(slug="the-work-itself").body[-1]
+    assert figure.block_type == "figure"
+    assert figure.value["caption"] == "A genogram."
+    assert figure.value["image"].title == "genogram"
+    assert figure.value["image"].contextual_alt_text == (
+        "Three generations of one family"
+    )
+    assert figure.value["image"].width == 4
