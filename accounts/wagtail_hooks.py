@@ -9,7 +9,7 @@ from wagtail.admin.views.account import BaseSettingsPanel, notifications_tab
 
 from accounts.forms import DiscussionQuestionNotificationsForm, SaleNotificationsForm
 
-# The group that gets sale emails (courses.roles.INSTRUCTOR; accounts does
+# The group that gets sale emails (config.roles.INSTRUCTOR; accounts does
 # not import courses). Administrators get them too.
 SALE_NOTICE_GROUP = "Instructor"
 

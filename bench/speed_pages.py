@@ -95,9 +95,9 @@ def scale_pages() -> tuple[list[BenchPage], str]:
     from django.db.models import Count
 
     from accounts.models import User
-    from courses.models import CoursePage, Enrollment, EnrollmentStatus
+    from courses.models import CoursePage, Enrollment, EnrollmentStatus, ItemCompletion
     from demo.scale.content import SLUG_PREFIX
-    from lessons.models import ItemCompletion, LessonPage, QuizPage
+    from lessons.models import LessonPage, QuizPage
 
     courses = {
         course.pk: course

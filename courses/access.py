@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.apps import apps
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -31,7 +30,7 @@ from courses.course_state import (
     ModuleState,
     Reason,
 )
-from courses.models import CoursePage, Enrollment, EnrollmentStatus
+from courses.models import CoursePage, Enrollment, EnrollmentStatus, ItemCompletion
 from courses.outline import (
     Outline,
     OutlinePage,
@@ -72,11 +71,10 @@ def learner_progress(user, course: CoursePage) -> tuple[Enrollment | None, froze
 
 
 def _progress_rows(user, course: CoursePage) -> tuple[Enrollment | None, frozenset]:
-    completion = apps.get_model("lessons", "ItemCompletion")
     return (
         Enrollment.objects.filter(user=user, course=course).first(),
         frozenset(
-            completion.objects.filter(user=user, course=course).values_list(
+            ItemCompletion.objects.filter(user=user, course=course).values_list(
                 "page_id", flat=True
             )
         ),
@@ -90,9 +88,8 @@ def learner_completions(user) -> dict[int, frozenset]:
 
 
 def _completion_rows(user) -> dict[int, frozenset]:
-    completion = apps.get_model("lessons", "ItemCompletion")
     by_course: dict[int, set[int]] = {}
-    for course_id, page_id in completion.objects.filter(user=user).values_list(
+    for course_id, page_id in ItemCompletion.objects.filter(user=user).values_list(
         "course_id", "page_id"
     ):
         by_course.setdefault(course_id, set()).add(page_id)

@@ -25,15 +25,16 @@ class CoursesConfig(AppConfig):
         # Course pages and catalog cards show instructors and CE details
         # (credit lines are also written on publish; scripts may write them alone).
         bump_when_changed(Instructor, Approval, CourseCredit)
-        # A learner's enrollments and certificates are read through their cache
-        # (courses.access.learner_progress, courses.my_learning.learner_dashboard;
-        # lessons connects its completions).
+        # A learner's enrollments, completions and certificates are read
+        # through their cache (courses.access.learner_progress,
+        # courses.my_learning.learner_dashboard).
         for signal in (post_save, post_delete):
-            signal.connect(
-                user_rows_changed,
-                sender=self.get_model("Enrollment"),
-                dispatch_uid="courses.user_rows",
-            )
+            for name in ("Enrollment", "ItemCompletion"):
+                signal.connect(
+                    user_rows_changed,
+                    sender=self.get_model(name),
+                    dispatch_uid=f"courses.user_rows.{name}",
+                )
             signal.connect(
                 certificate_changed,
                 sender=self.get_model("Certificate"),

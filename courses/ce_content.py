@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.apps import apps
 from django.db.models import Count, Sum
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import CoursePage
+from courses.models.items import CourseItem
 
 
 @dataclass(frozen=True)
@@ -85,19 +85,24 @@ class ContentTime:
 
 
 def course_content_time(*, course: CoursePage) -> ContentTime:
-    """The sum of the estimated minutes of every lesson in ``course`` (one query).
+    """The sum of the estimated minutes of every lesson in ``course`` (one
+    query per kind of item that counts: lessons).
 
     Live and draft lessons alike; quizzes carry no estimate and are not
-    counted. ``ce_hours`` is read from the instance given (the editor passes
-    the page as edited).
+    counted (``CourseItem.counts_toward_content_time``). ``ce_hours`` is read
+    from the instance given (the editor passes the page as edited).
     """
-    lesson_page = apps.get_model("lessons", "LessonPage")
-    totals = lesson_page.objects.descendant_of(course).aggregate(
-        minutes=Sum("estimated_minutes"), lessons=Count("pk")
-    )
+    minutes = lessons = 0
+    for kind in CourseItem.kinds():
+        if kind.counts_toward_content_time:
+            totals = kind.objects.descendant_of(course).aggregate(
+                minutes=Sum("estimated_minutes"), lessons=Count("pk")
+            )
+            minutes += totals["minutes"] or 0
+            lessons += totals["lessons"]
     return ContentTime(
-        minutes=totals["minutes"] or 0,
-        lessons=totals["lessons"],
+        minutes=minutes,
+        lessons=lessons,
         ce_hours=course.ce_hours,
         required_minutes=-(-course.course_time_required_seconds() // 60),
     )

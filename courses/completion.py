@@ -1,15 +1,13 @@
 """Whether a learner has completed a course, and what is still missing.
 
-The facts about items live in ``lessons`` (completions, quiz attempts); this
-module reads them through the app registry, like the access policy, so
-``courses`` never imports ``lessons``.
+Reads the course's own records: completions, time on its lessons, and the
+enrollment's post-test score (``lessons`` records a passed post-test there).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,18 +113,6 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
     state = course_state(user=user, course=course)
     enrollment = state.enrollment
     finals = [item for item in state.items if item.page.is_final_assessment]
-    score = None
-    if finals and user.is_authenticated:
-        attempt_model = apps.get_model("lessons", "QuizAttempt")
-        best = (
-            attempt_model.objects.filter(
-                user=user, quiz_id__in=[item.page.pk for item in finals], passed=True
-            )
-            .order_by("-score_percent")
-            .values_list("score_percent", flat=True)
-            .first()
-        )
-        score = best
     profile = ClinicianProfile.objects.filter(user=user).first() if enrollment else None
     missing = [
         name
@@ -147,7 +133,7 @@ def course_completion_facts(*, user, course: CoursePage) -> CompletionFacts:
         required_done=state.progress_done,
         required_total=state.progress_total,
         final_passed=all(item.completed for item in finals),
-        post_test_score=score,
+        post_test_score=enrollment.post_test_score if enrollment and finals else None,
         evaluation_submitted=evaluated,
         profile_missing=missing,
         evaluation_required=course.offers_ce,

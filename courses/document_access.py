@@ -13,8 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, ReferenceIndex
 
 from courses.access import AccessDecision, item_access, user_is_editor
-from courses.models import CoursePage, ModulePage
-from courses.outline import course_of_item
+from courses.models.items import CourseItem
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ def document_access(*, user, document) -> DocumentAccess:
         .values_list("object_id", flat=True)
     ]
     pages = list(Page.objects.live().filter(pk__in=page_ids).specific())
-    items = [page for page in pages if _is_course_item(page)]
+    items = [page for page in pages if isinstance(page, CourseItem)]
     if len(items) < len(pages):
         return DocumentAccess(allowed=True)  # a published page outside the items
     decision = None
@@ -56,14 +55,3 @@ def document_access(*, user, document) -> DocumentAccess:
     return DocumentAccess(
         allowed=False, page=items[0] if items else None, decision=decision
     )
-
-
-def _is_course_item(page: Page) -> bool:
-    """A lesson or quiz: a page under a course that is not a course or module.
-
-    Told by the tree (DESIGN.md: a module holds only lessons and quizzes), so
-    this module names no ``lessons`` model.
-    """
-    if isinstance(page, CoursePage | ModulePage):
-        return False
-    return course_of_item(page) is not None

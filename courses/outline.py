@@ -27,6 +27,7 @@ from core.page_generation import (
     page_generation,
 )
 from courses.models import CoursePage
+from courses.models.items import CourseItem
 from courses.models.schedule import release_date
 
 
@@ -147,7 +148,10 @@ def _modules(course, pages) -> tuple[OutlineModule, ...]:
     return tuple(OutlineModule(page=m, items=tuple(items)) for m, items in modules)
 
 
-def _outline_page(page) -> OutlinePage:
+def _outline_page(page: Page) -> OutlinePage:
+    """A module (``ModulePage``) or an item (``CourseItem``) as the outline
+    keeps it; a module has no flags of its own."""
+    item = page if isinstance(page, CourseItem) else None
     return OutlinePage(
         pk=page.pk,
         title=page.title,
@@ -155,12 +159,12 @@ def _outline_page(page) -> OutlinePage:
         url=page.get_url(),
         path=page.path,
         depth=page.depth,
-        summary=getattr(page, "summary", ""),
+        summary=page.summary,
         verbose_name=str(page.get_verbose_name()),
-        is_free_preview=getattr(page, "is_free_preview", False),
-        is_optional=getattr(page, "is_optional", False),
-        is_final_assessment=getattr(page, "is_final_assessment", False),
-        estimated_minutes=getattr(page, "estimated_minutes", None),
-        release_after_days=getattr(page, "release_after_days", None),
-        release_on=getattr(page, "release_on", None),
+        is_free_preview=bool(item and item.is_free_preview),
+        is_optional=bool(item and item.is_optional),
+        is_final_assessment=bool(item and item.is_final_assessment),
+        estimated_minutes=item.estimated_minutes if item else None,
+        release_after_days=page.release_after_days,
+        release_on=page.release_on,
     )

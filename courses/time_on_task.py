@@ -1,10 +1,8 @@
 """Reads of time on task: a learner's time on a course, against its minimum.
 
-The rows live in ``lessons`` (``LessonTime``, one per learner and lesson,
-written by ``lessons.time_on_task``); this module reads them through the app
-registry, like ``courses.completion``, so ``courses`` never imports
-``lessons``. Time on a course is the sum of the seconds credited on its
-lessons.
+The rows are ``courses.models.LessonTime`` (one per learner and lesson,
+written by ``lessons.time_on_task``, which measures the time). Time on a
+course is the sum of the seconds credited on its lessons.
 
 The learner's total is shown on their course page, which runs no query once
 warm: it is kept in a cache entry of its own (``course_time_cached``), set
@@ -18,34 +16,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.cache import cache
 from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from courses.models import LessonTime
+
 COURSE_TIME_CACHE_SECONDS = 15 * 60
-
-
-def _lesson_times():
-    return apps.get_model("lessons", "LessonTime").objects
 
 
 def course_time_seconds(*, user_id: int, course_id: int) -> int:
     """Seconds credited to ``user_id`` on the lessons of ``course_id`` (one query)."""
-    total = (
-        _lesson_times()
-        .filter(user_id=user_id, course_id=course_id)
-        .aggregate(total=Sum("seconds"))["total"]
-    )
+    total = LessonTime.objects.filter(user_id=user_id, course_id=course_id).aggregate(
+        total=Sum("seconds")
+    )["total"]
     return total or 0
 
 
 def course_times_by_learner(*, course_id: int, user_ids=None) -> dict[int, int]:
     """Seconds on ``course_id`` by learner id, for ``user_ids`` or every learner
     who opened one of its lessons (one query; a learner missing spent none)."""
-    rows = _lesson_times().filter(course_id=course_id)
+    rows = LessonTime.objects.filter(course_id=course_id)
     if user_ids is not None:
         rows = rows.filter(user_id__in=list(user_ids))
     rows = rows.values("user_id").annotate(total=Sum("seconds"))
@@ -56,8 +49,9 @@ def enrollment_time_seconds():
     """An annotation for an ``Enrollment`` queryset: its learner's seconds on
     its course (0 if none), in the same query."""
     rows = (
-        _lesson_times()
-        .filter(user=OuterRef("user_id"), course=OuterRef("course_id"))
+        LessonTime.objects.filter(
+            user=OuterRef("user_id"), course=OuterRef("course_id")
+        )
         .values("user")
         .annotate(total=Sum("seconds"))
         .values("total")
@@ -68,8 +62,7 @@ def enrollment_time_seconds():
 def learner_course_times(*, user_id: int) -> dict[int, int]:
     """Seconds on each course ``user_id`` opened a lesson of, by course id."""
     rows = (
-        _lesson_times()
-        .filter(user_id=user_id)
+        LessonTime.objects.filter(user_id=user_id)
         .values("course_id")
         .annotate(total=Sum("seconds"))
     )

@@ -1,12 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from courses.access import AccessDecision, Reason
 from courses.models import CoursePage, EnrollmentSource
 from courses.my_learning import learner_dashboard
 from courses.selectors import first_item_of
@@ -42,17 +40,3 @@ def enroll(request, course_id: int):
         first = first_item_of(course=course)
         return redirect(first.url if first else course.url)
     return TemplateResponse(request, "courses/enroll_confirm.html", {"course": course})
-
-
-def item_refused(request, *, page, decision: AccessDecision):
-    """A refused lesson or quiz shows the course's call to action, never content."""
-    if decision.reason == Reason.UNPUBLISHED or decision.course is None:
-        raise Http404
-    response = TemplateResponse(
-        request,
-        "courses/item_refused.html",
-        {"page": page, "course": decision.course, "decision": decision},
-        status=403,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import User
 from accounts.services import profile_get_or_create, profile_update
-from courses.roles import ASSISTANT, roles_sync
+from config.roles import ASSISTANT, roles_sync
 
 if TYPE_CHECKING:
     from demo.loader import SeedReport

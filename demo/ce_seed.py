@@ -21,9 +21,10 @@ from courses.models import (
     CourseEvaluation,
     CoursePage,
     Enrollment,
+    ItemCompletion,
 )
 from courses.services import course_completion_attempt, evaluation_submit
-from lessons.models import ItemCompletion, LessonPage, QuizPage
+from lessons.models import LessonPage, QuizPage
 from lessons.services import (
     QuizError,
     item_complete,

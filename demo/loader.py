@@ -39,7 +39,7 @@ from demo.accounts_seed import assistant_ensure, user_ensure
 from demo.ce_seed import ce_details_ensure, learner_certificate_ensure
 from demo.content_files import CONTENT, Academy, PageSpec, academy_read
 from demo.directives import ContentError, FileRef
-from demo.page_fields import page_fields
+from demo.page_fields import page_clean, page_fields
 from demo.site_seed import default_site_ensure, home_page_ensure, items_ensure
 from demo.site_seed import page_ensure as _page_ensure
 from lessons.models import LessonPage, QuizPage
@@ -129,13 +129,9 @@ class _Loader:
         fails the load even when its page exists already.
         """
         fields = {**page_fields(model, spec, self.resolve), **(extra or {})}
-        return _page_ensure(
-            parent,
-            model(slug=spec.slug, **fields),
-            self.user,
-            self.report,
-            before=before,
-        )
+        page = model(slug=spec.slug, **fields)
+        page_clean(page, spec)
+        return _page_ensure(parent, page, self.user, self.report, before=before)
 
     def resolve(self, block_name: str, value, spec: PageSpec):
         """A block's value with its handout or image as the id a chooser stores."""

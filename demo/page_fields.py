@@ -41,6 +41,23 @@ def page_fields(model: type[Page], spec: PageSpec, resolve: Resolve) -> dict:
     return fields
 
 
+def page_clean(page: Page, spec: PageSpec) -> None:
+    """The page's own rules across fields (a quiz's draw settings, …)."""
+    # Not Wagtail's slug check: the page is not in the tree yet, and
+    # page_ensure reuses a page found at its slug rather than adding one.
+    page._check_slug_is_unique = lambda: None
+    try:
+        page.clean()
+    except ValidationError as exc:
+        problems = [
+            f"{name}: {' '.join(messages)}" if name != "__all__" else " ".join(messages)
+            for name, messages in exc.message_dict.items()
+        ]
+        raise ContentError(f"{spec.source}: {'; '.join(problems)}") from exc
+    finally:
+        del page._check_slug_is_unique
+
+
 def stream_value(
     model: type[Page], name: str, blocks: list[tuple], spec: PageSpec, resolve: Resolve
 ):

@@ -4,7 +4,8 @@ Each question has a ``kind``: ``single`` (exactly one correct answer),
 ``multiple`` (select all that apply) or ``true_false``. Answers are a list:
 a plain line is a wrong answer, ``correct: …`` a right one. A true/false
 question has ``answer: true`` or ``answer: false`` instead. ``intro`` and each
-``explanation`` are Markdown.
+``explanation`` are Markdown. A question may name its ``section`` (for a quiz
+that draws some questions from each, ``draw_per_section``).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _question(data: dict, path: Path, where: str) -> tuple:
             f"{path}, {where}: kind must be one of {', '.join(KINDS)}, "
             f"not {data.get('kind')!r}."
         )
-    known = {"kind", "question", "answers", "answer", "explanation"}
+    known = {"kind", "question", "answers", "answer", "explanation", "section"}
     if unknown := set(data) - known:
         raise ContentError(
             f"{path}, {where}: unknown keys {', '.join(sorted(unknown))}."
@@ -54,6 +55,8 @@ def _question(data: dict, path: Path, where: str) -> tuple:
         "prompt": data.get("question", ""),
         "explanation": _rich(data.get("explanation", ""), path, where),
     }
+    if data.get("section"):
+        value["section"] = data["section"]
     if kind == "true_false":
         if not isinstance(data.get("answer"), bool):
             raise ContentError(f"{path}, {where}: answer must be true or false.")

@@ -150,6 +150,17 @@ def _explanation_block():
     )
 
 
+def _section_block():
+    return blocks.CharBlock(
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Optional, e.g. “Module 2: Ethics”. Questions with the same section "
+            "name form one section, for quizzes that draw some from each."
+        ),
+    )
+
+
 _EMPTY_CHOICE = {"text": "", "is_correct": False}
 
 
@@ -157,6 +168,7 @@ class _ChoiceQuestionBlock(blocks.StructBlock):
     prompt = blocks.TextBlock(help_text=_("The question."))
     choices = _choices_block()
     explanation = _explanation_block()
+    section = _section_block()
 
     class Meta:
         # The editor builds a new question from this default. A ListBlock's own
@@ -229,6 +241,7 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
         help_text=_("Whether the statement is true."),
     )
     explanation = _explanation_block()
+    section = _section_block()
 
     class Meta:
         icon = "radio-empty"

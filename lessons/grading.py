@@ -4,6 +4,10 @@ A draw turns the quiz's question pool into the attempt's snapshot: the
 questions and choices as this learner sees them, with their text as it is
 now, in the order a seeded random generator gives. The snapshot also keeps
 the answer key; it never reaches the page before the attempt is submitted.
+
+A quiz draws every question, a number from the whole pool (``draw_count``),
+or a number from each section (``draw_per_section``): sections are the
+questions sharing a section name, in the order each name first appears.
 """
 
 from __future__ import annotations
@@ -14,12 +18,18 @@ from dataclasses import dataclass
 TRUE_FALSE_CHOICES = [{"id": "true", "text": "True"}, {"id": "false", "text": "False"}]
 
 
+def section_name(text: str | None) -> str:
+    """A section name as typed, with runs of spaces made one: "" for none."""
+    return " ".join((text or "").split())
+
+
 def pool_from_stream(questions) -> list[dict]:
     """Read a ``QuizQuestionsBlock`` value into plain question dicts."""
     pool = []
     for block in questions:
         value = block.value
         explanation = str(value["explanation"]) if value.get("explanation") else ""
+        section = section_name(value.get("section"))
         if block.block_type == "true_false":
             pool.append(
                 {
@@ -29,6 +39,7 @@ def pool_from_stream(questions) -> list[dict]:
                     "choices": [dict(c) for c in TRUE_FALSE_CHOICES],
                     "correct": [value["correct_answer"]],
                     "explanation": explanation,
+                    "section": section,
                 }
             )
             continue
@@ -49,9 +60,28 @@ def pool_from_stream(questions) -> list[dict]:
                 "choices": choices,
                 "correct": correct,
                 "explanation": explanation,
+                "section": section,
             }
         )
     return pool
+
+
+def sections(pool: list[dict]) -> dict[str, list[int]]:
+    """Each section name (``""``: none) and its questions' positions in the pool,
+    sections in the order their names first appear."""
+    found: dict[str, list[int]] = {}
+    for index, question in enumerate(pool):
+        found.setdefault(question.get("section", ""), []).append(index)
+    return found
+
+
+def attempt_size(pool: list[dict], *, draw_count: int, draw_per_section: int) -> int:
+    """How many questions ``draw`` gives with these settings."""
+    if draw_per_section:
+        return sum(min(draw_per_section, len(i)) for i in sections(pool).values())
+    if draw_count:
+        return min(draw_count, len(pool))
+    return len(pool)
 
 
 def draw(
@@ -61,11 +91,27 @@ def draw(
     shuffle_questions: bool,
     shuffle_choices: bool,
     draw_count: int,
+    draw_per_section: int = 0,
 ) -> list[dict]:
-    """The questions of one attempt. The same seed always gives the same draw."""
+    """The questions of one attempt. The same seed always gives the same draw.
+
+    With ``draw_per_section``, that many questions from each section (all of a
+    section that has fewer), ``draw_count`` aside; unshuffled, they come
+    section by section, in pool order within each.
+    """
     rng = random.Random(seed)
     indexed = list(enumerate(pool))
-    if draw_count and draw_count < len(indexed):
+    if draw_per_section:
+        indexed = [
+            (index, pool[index])
+            for positions in sections(pool).values()
+            for index in sorted(
+                rng.sample(positions, min(draw_per_section, len(positions)))
+            )
+        ]
+        if shuffle_questions:
+            rng.shuffle(indexed)
+    elif draw_count and draw_count < len(indexed):
         indexed = rng.sample(indexed, draw_count)
         if not shuffle_questions:
             indexed.sort(key=lambda pair: pair[0])

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from accounts.models import User
-from courses.models import CoursePage
-from courses.services import course_completion_attempt
+from courses.models import CoursePage, ItemCompletion
+from courses.services import course_completion_attempt, enrollment_post_test_record
 from lessons import grading
-from lessons.models import ItemCompletion, QuizAttempt, QuizAttemptGrant, QuizPage
+from lessons.models import QuizAttempt, QuizAttemptGrant, QuizPage
 
 
 class QuizError(Exception):
@@ -116,6 +116,7 @@ def quiz_attempt_start(
         shuffle_questions=quiz.shuffle_questions,
         shuffle_choices=quiz.shuffle_choices,
         draw_count=quiz.draw_count,
+        draw_per_section=quiz.draw_per_section,
     )
     if not snapshot:
         raise QuizError(_("This quiz has no questions yet."))
@@ -174,5 +175,9 @@ def quiz_attempt_submit(
     attempt.submitted_at = timezone.now()
     attempt.save()
     if attempt.passed and attempt.quiz is not None and attempt.course is not None:
+        if attempt.is_final_assessment:
+            enrollment_post_test_record(
+                user=attempt.user, course=attempt.course, score=attempt.score_percent
+            )
         item_complete(user=attempt.user, page=attempt.quiz, course=attempt.course)
     return attempt

@@ -20,11 +20,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from courses.access import course_state
-from courses.models import CoursePage, EnrollmentStatus
+from courses.models import CoursePage, EnrollmentStatus, LessonTime
 from courses.selectors import course_items_complete
 from courses.services import course_completion_attempt
 from courses.time_on_task import course_time_cache_set, course_time_seconds
-from lessons.models import LessonTime
 from lessons.time_on_task import (
     HEARTBEAT_CAP_SECONDS,
     LESSON_TIME_CACHE_SECONDS,

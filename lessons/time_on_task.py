@@ -33,14 +33,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.user_cache import user_cache_store, user_cached
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonTime
 from courses.services import course_completion_attempt
 from courses.time_on_task import (
     course_time_cache_set,
     course_time_seconds,
     duration_display,
 )
-from lessons.models import LessonPage, LessonTime
+from lessons.models import LessonPage
 from lessons.services import item_complete
 
 HEARTBEAT_SECONDS = 60  # how often the page sends one (time_on_task.js)

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from courses.access import course_state, item_access
+from courses.item_gate import item_refused
 from courses.selectors import (
     course_items_complete,
     course_next_step_after,
     enrollment_certificates,
 )
-from courses.views import item_refused
 from lessons.models import LessonPage, QuizAttempt
 from lessons.selectors import attempt_feedback, quiz_open_questions, quiz_standing
 from lessons.services import (

@@ -11,8 +11,8 @@ from wagtail.permissions import register_permission_policy
 from core.permission_policies import ReadOnlyPolicy
 from core.spreadsheets import SafeSpreadsheetExportMixin
 from courses.document_access import document_access
+from courses.item_gate import item_refused
 from courses.record_display import local_datetime, yes_no
-from courses.views import item_refused
 from lessons import grading, learner_panels
 from lessons.models import QuizAttempt, QuizAttemptGrant
 
@@ -250,3 +250,17 @@ def add_lessons_insight_panel(request, panels):
     panel = lessons_panel(request.user)
     if panel is not None:
         panels.append(panel)
+
+
+@hooks.register("insight_learner_activity")
+def quiz_attempts_activity(window):
+    from lessons.insight.activity import quiz_attempts_submitted_users
+
+    return quiz_attempts_submitted_users(window)
+
+
+@hooks.register("insight_learner_activity")
+def posts_activity(window):
+    from lessons.insight.activity import posts_written_users
+
+    return posts_written_users(window)

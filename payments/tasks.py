@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 
+from config.roles import INSTRUCTOR
 from core.mail import mail_send
 from core.site_url import site_url
 from courses.models import Enrollment, EnrollmentStatus
-from courses.roles import INSTRUCTOR
 from payments.models import Order
 
 

@@ -10,34 +10,31 @@ from __future__ import annotations
 
 import datetime
 
-from django.apps import apps
 from django.db.models import QuerySet
 
+from wagtail import hooks
+
 from courses.insight.periods import Window, last_days, month_start
-from courses.models import Certificate, CertificateStatus
+from courses.models import Certificate, CertificateStatus, ItemCompletion
+
+ACTIVITY_HOOK = "insight_learner_activity"
 
 
 def learners_active_count(*, window: Window | None = None) -> int:
-    """Distinct users active in ``window`` (default: the last 7 days). One query."""
+    """Distinct users active in ``window`` (default: the last 7 days). One query.
+
+    A completion counts here; other apps add what they record of learners
+    through the ``insight_learner_activity`` hook: a function of the window
+    returning a ``values`` query of one user id column (``lessons``: submitted
+    quiz attempts, posts written as a learner).
+    """
     window = window or last_days(7)
-    completion = apps.get_model("lessons", "ItemCompletion")
-    attempt = apps.get_model("lessons", "QuizAttempt")
-    post = apps.get_model("lessons", "Post")
-    completed = completion.objects.filter(
+    completed = ItemCompletion.objects.filter(
         created_at__gte=window.start, created_at__lt=window.end
     ).values("user_id")
-    submitted = attempt.objects.filter(
-        submitted_at__gte=window.start, submitted_at__lt=window.end
-    ).values("user_id")
-    posted = post.objects.filter(
-        created_at__gte=window.start,
-        created_at__lt=window.end,
-        author_role="learner",
-    ).values("author_id")
-    users = completed.order_by().union(
-        submitted.order_by(), posted.order_by()
-    )  # UNION drops duplicates: each user once
-    return users.count()
+    others = [query(window).order_by() for query in hooks.get_hooks(ACTIVITY_HOOK)]
+    # UNION drops duplicates: each user once
+    return completed.order_by().union(*others).count()
 
 
 def certificates_issued_this_month(

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
-
 from wagtail.models import Page
 
 from courses.models import CoursePage, ModulePage
+from courses.models.items import CourseItem
 
 STEPLEN = Page.steplen
 
@@ -79,9 +78,8 @@ def school_outline() -> SchoolOutline:
         course.modules.append(module)
         modules[row["path"]] = (course, module)
     items = []
-    for model_name in ("LessonPage", "QuizPage"):
-        model = apps.get_model("lessons", model_name)
-        items += model.objects.live().values_list("id", "path", "is_optional")
+    for kind in CourseItem.kinds():
+        items += kind.objects.live().values_list("id", "path", "is_optional")
     for pk, path, is_optional in sorted(items, key=lambda item: item[1]):
         found = modules.get(path[:-STEPLEN])
         if found is None:

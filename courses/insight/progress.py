@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import models
 from django.db.models import (
     Case,
@@ -48,7 +47,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.insight.enrollments import enrollments_active
 from courses.insight.outline import SchoolOutline, school_outline
-from courses.models import CourseEvaluation, Enrollment
+from courses.models import CourseEvaluation, Enrollment, ItemCompletion
 
 STUCK_AFTER = datetime.timedelta(days=14)
 
@@ -61,8 +60,7 @@ class ProgressState(models.TextChoices):
 
 
 def _completions(outline_ids: list[int]):
-    completion = apps.get_model("lessons", "ItemCompletion")
-    return completion.objects.filter(
+    return ItemCompletion.objects.filter(
         user=OuterRef("user_id"), course=OuterRef("course_id"), page_id__in=outline_ids
     ).order_by()
 
@@ -76,7 +74,6 @@ def enrollments_with_progress(
     (a :class:`ProgressState` value). Filter and count it freely: one query."""
     outline = outline or school_outline()
     now = now or timezone.now()
-    completion = apps.get_model("lessons", "ItemCompletion")
     done = (
         _completions(outline.required_ids)
         .values("course")
@@ -84,7 +81,7 @@ def enrollments_with_progress(
         .values("n")
     )
     latest = (
-        completion.objects.filter(
+        ItemCompletion.objects.filter(
             user=OuterRef("user_id"), course=OuterRef("course_id")
         )
         .order_by("-created_at")

@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def roles_create(apps, schema_editor):
-    from courses.roles import BASE_PERMISSIONS, roles_sync
+    from config.roles import BASE_PERMISSIONS, roles_sync
 
     # The lists as they stood: later models get their grants later (0009, …).
     roles_sync(apps, model_permissions=BASE_PERMISSIONS)

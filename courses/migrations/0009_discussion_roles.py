@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def roles_update(apps, schema_editor):
-    from courses.roles import DISCUSSION_GRANTS, roles_sync
+    from config.roles import DISCUSSION_GRANTS, roles_sync
 
     roles_sync(apps, model_permissions=DISCUSSION_GRANTS)
 

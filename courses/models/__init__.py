@@ -16,6 +16,7 @@ from courses.models.learner_requests import (
 )
 from courses.models.modules import ModulePage
 from courses.models.pages import CourseIndexPage, CoursePage
+from courses.models.progress import ItemCompletion, LessonTime
 from courses.models.records import (
     CourseEvaluation,
     Enrollment,
@@ -44,8 +45,10 @@ __all__ = [
     "EnrollmentStatus",
     "Instructor",
     "Invitation",
+    "ItemCompletion",
     "LearnerRequest",
     "LearnerRequestKind",
     "LearnerRequestStatus",
+    "LessonTime",
     "ModulePage",
 ]

@@ -47,6 +47,12 @@ class Enrollment(models.Model):
             "Empty: the date they enrolled."
         ),
     )
+    post_test_score = models.PositiveSmallIntegerField(
+        _("post-test best passing score (%)"),
+        null=True,
+        blank=True,
+        help_text=_("The best score of a passed attempt at the course's post-test."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -15,6 +15,7 @@ from courses.services.certificates import (
 from courses.services.enrollments import (
     enrollment_grant,
     enrollment_grant_by_hand,
+    enrollment_post_test_record,
     enrollment_release_anchor_set,
     enrollment_restore,
     enrollment_revoke,
@@ -37,6 +38,7 @@ __all__ = [
     "enrollment_certificates_revoke",
     "enrollment_grant",
     "enrollment_grant_by_hand",
+    "enrollment_post_test_record",
     "enrollment_release_anchor_set",
     "enrollment_restore",
     "enrollment_revoke",

@@ -1,4 +1,5 @@
-"""Writes for enrollments: grant, revoke, restore, and the release anchor."""
+"""Writes for enrollments: grant, revoke, restore, the release anchor, and the
+post-test score."""
 
 from __future__ import annotations
 
@@ -116,6 +117,25 @@ def enrollment_release_anchor_set(
         return False
     enrollment.release_anchor_on = anchor_on
     enrollment.save(update_fields=["release_anchor_on", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def enrollment_post_test_record(*, user: User, course: CoursePage, score: int) -> bool:
+    """Record a passed post-test attempt's score on the learner's enrollment,
+    if it beats the best so far: what the certificate and the board roster
+    print. ``lessons`` calls this before the quiz's completion, so a course
+    completed by that pass already knows its score. False if there is no
+    enrollment or the score is not better."""
+    enrollment = (
+        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+    )
+    if enrollment is None or (
+        enrollment.post_test_score is not None and enrollment.post_test_score >= score
+    ):
+        return False
+    enrollment.post_test_score = score
+    enrollment.save(update_fields=["post_test_score", "updated_at"])
     return True
 
 

@@ -18,14 +18,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import DateTimeField
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from courses.models import Certificate, CourseEvaluation, Enrollment, LearnerRequest
+from courses.models import (
+    Certificate,
+    CourseEvaluation,
+    Enrollment,
+    ItemCompletion,
+    LearnerRequest,
+)
+from courses.signals import learner_course_records_purge
 
 DELETED_EMAIL_DOMAIN = "@deleted.invalid"
 
@@ -102,17 +108,12 @@ def ce_records_purge(
     today = today or timezone.localdate()
     cutoff = retention_cutoff(today=today, years=years)
     report = PurgeReport(cutoff=cutoff, years=years, dry_run=dry_run)
-    quiz_attempt = apps.get_model("lessons", "QuizAttempt")
-    completion = apps.get_model("lessons", "ItemCompletion")
     for enrollment in enrollments_past_retention(cutoff=cutoff).select_for_update(
         of=("self",)
     ):
         certificates = Certificate.objects.filter(enrollment=enrollment)
         evaluations = CourseEvaluation.objects.filter(enrollment=enrollment)
-        attempts = quiz_attempt.objects.filter(
-            user=enrollment.user_id, course=enrollment.course_id
-        )
-        completions = completion.objects.filter(
+        completions = ItemCompletion.objects.filter(
             user=enrollment.user_id, course=enrollment.course_id
         )
         report.enrollments.append(
@@ -129,7 +130,9 @@ def ce_records_purge(
                     certificates.order_by("issued_at").values_list("serial", flat=True)
                 ),
                 evaluations=evaluations.count(),
-                quiz_attempts=attempts.count(),
+                quiz_attempts=_other_records_purge(enrollment, dry_run=dry_run).get(
+                    "quiz_attempts", 0
+                ),
                 lesson_completions=completions.count(),
             )
         )
@@ -137,7 +140,6 @@ def ce_records_purge(
             continue
         _certificates_delete(certificates)
         evaluations.delete()
-        attempts.delete()
         completions.delete()
         enrollment.delete()
     requests = learner_requests_past_retention(cutoff=cutoff)
@@ -154,6 +156,21 @@ def learner_requests_past_retention(*, cutoff: datetime.date):
     return LearnerRequest.objects.filter(
         user__email__endswith=DELETED_EMAIL_DOMAIN, created_at__lt=start
     ).order_by("created_at", "pk")
+
+
+def _other_records_purge(enrollment: Enrollment, *, dry_run: bool) -> dict[str, int]:
+    """What other apps keep of the learner in the course (``courses.signals``):
+    deleted by their receivers unless ``dry_run``; the counts, added up by name."""
+    counts: dict[str, int] = {}
+    for _receiver, found in learner_course_records_purge.send(
+        sender=Enrollment,
+        user_id=enrollment.user_id,
+        course_id=enrollment.course_id,
+        dry_run=dry_run,
+    ):
+        for name, count in (found or {}).items():
+            counts[name] = counts.get(name, 0) + count
+    return counts
 
 
 def _certificates_delete(certificates) -> None:

@@ -28,6 +28,7 @@ def attempt_simulate(
         shuffle_questions=page.shuffle_questions,
         shuffle_choices=page.shuffle_choices,
         draw_count=page.draw_count,
+        draw_per_section=page.draw_per_section,
     )
     broken = {
         q["id"]: rng.random() < quiz.models[q["id"]].broken[0 if passed else 1]

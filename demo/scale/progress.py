@@ -13,11 +13,12 @@ from datetime import datetime, timedelta
 
 from django.db import models
 
+from courses.models import ItemCompletion
 from demo.scale.answers import attempt_simulate
 from demo.scale.bulk import BATCH_SIZE, timestamps_as_given
 from demo.scale.plan import PlannedEnrollment
 from demo.scale.tree import ScaleCourse
-from lessons.models import ItemCompletion, QuizAttempt
+from lessons.models import QuizAttempt
 
 
 class _Writer:

@@ -23,9 +23,10 @@ from courses.models import (
     CourseIndexPage,
     CoursePage,
     Enrollment,
+    ItemCompletion,
 )
 from demo.scale import content, people, plan, progress, records, tree
-from lessons.models import ItemCompletion, QuizAttempt
+from lessons.models import QuizAttempt
 from lessons.models.discussion import Post
 
 COMPLETIONS_PER_LEARNER = 20

@@ -25,8 +25,8 @@ from lessons.discussion.selectors import (
 )
 from lessons.models import AuthorRole, Post, PostKind, PostReport
 
-INSTRUCTOR_GROUP = "Instructor"  # courses.roles.INSTRUCTOR
-ASSISTANT_GROUP = "Assistant"  # courses.roles.ASSISTANT
+INSTRUCTOR_GROUP = "Instructor"  # config.roles.INSTRUCTOR
+ASSISTANT_GROUP = "Assistant"  # config.roles.ASSISTANT
 
 
 class DiscussionError(Exception):

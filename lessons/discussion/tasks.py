@@ -16,7 +16,7 @@ from core.mail import mail_send
 from core.site_url import site_url
 from lessons.models import Post
 
-INSTRUCTOR_GROUP = "Instructor"  # courses.roles.INSTRUCTOR
+INSTRUCTOR_GROUP = "Instructor"  # config.roles.INSTRUCTOR
 
 
 def _post(post_id: int) -> Post:

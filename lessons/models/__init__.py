@@ -1,6 +1,5 @@
 from lessons.models.discussion import AuthorRole, Post, PostKind, PostReport
 from lessons.models.pages import LessonPage, QuizPage
-from lessons.models.progress import ItemCompletion, LessonTime
 from lessons.models.quizzes import QuizAttempt, QuizAttemptGrant, RevealRule
 
 __all__ = [
@@ -8,9 +7,7 @@ __all__ = [
     "Post",
     "PostKind",
     "PostReport",
-    "ItemCompletion",
     "LessonPage",
-    "LessonTime",
     "QuizAttempt",
     "QuizAttemptGrant",
     "QuizPage",

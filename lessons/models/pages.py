@@ -12,12 +12,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from courses.models.schedule import ReleaseSchedule
+from lessons import grading
 from lessons.blocks import LessonStreamBlock, QuizQuestionsBlock
-from lessons.models.course_item import CourseItem
+from lessons.models.course_item import DiscussedItem
 from lessons.models.quizzes import RevealRule
+from lessons.quiz_draw_rules import draw_settings_errors
 
 
-class LessonPage(CourseItem):
+class LessonPage(DiscussedItem):
     """A lesson: text, video, documents and prompts."""
 
     estimated_minutes = models.PositiveSmallIntegerField(
@@ -39,6 +41,7 @@ class LessonPage(CourseItem):
     page_description = _(
         "A lesson in a module: text, video with transcript, documents and prompts."
     )
+    counts_toward_content_time = True  # its estimated minutes: courses.ce_content
 
     class Meta:
         verbose_name = _("lesson")
@@ -72,7 +75,7 @@ class LessonPage(CourseItem):
         return context
 
 
-class QuizPage(RoutablePageMixin, CourseItem):
+class QuizPage(RoutablePageMixin, DiscussedItem):
     """A quiz or knowledge check, graded on the server; a pass completes it."""
 
     intro = RichTextField(
@@ -105,9 +108,21 @@ class QuizPage(RoutablePageMixin, CourseItem):
         help_text=_("Show the answers of each question in a different order."),
     )
     draw_count = models.PositiveSmallIntegerField(
-        _("questions per attempt"),
+        _("questions from the whole pool"),
         default=0,
-        help_text=_("Draw this many questions from the pool per attempt. 0: all."),
+        help_text=_(
+            "Draw this many questions at random from the whole pool for each "
+            "attempt. 0: off."
+        ),
+    )
+    draw_per_section = models.PositiveSmallIntegerField(
+        _("questions from each section"),
+        default=0,
+        help_text=_(
+            "Draw this many questions at random from each section for each "
+            "attempt, so every attempt covers every section (each question then "
+            "needs a section). 0: off."
+        ),
     )
     reveal_answers = models.CharField(
         _("reveal correct answers"),
@@ -145,15 +160,26 @@ class QuizPage(RoutablePageMixin, CourseItem):
                 FieldRowPanel(
                     [FieldPanel("pass_mark"), FieldPanel("attempts_allowed")]
                 ),
-                FieldRowPanel(
-                    [FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]
-                ),
-                FieldPanel("draw_count"),
                 FieldPanel("reveal_answers"),
                 FieldPanel("is_final_assessment"),
                 FieldPanel("author_credentials"),
             ],
             heading=_("Grading"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("draw_count"), FieldPanel("draw_per_section")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("shuffle_questions"), FieldPanel("shuffle_choices")]
+                ),
+            ],
+            heading=_("How questions are drawn"),
+            help_text=_(
+                "Leave both numbers at 0 to give every question in every attempt. "
+                "Use one or the other, not both."
+            ),
         ),
         FieldPanel("is_free_preview"),
         FieldPanel("is_optional"),
@@ -170,17 +196,37 @@ class QuizPage(RoutablePageMixin, CourseItem):
 
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin comes first in the MRO; the gate must run before it.
-        return CourseItem.serve(self, request, *args, **kwargs)
+        return DiscussedItem.serve(self, request, *args, **kwargs)
 
     def serve_item(self, request, view=None, args=None, kwargs=None):
         if view is None:
             view, args, kwargs = self.resolve_subpage("/")
         return RoutablePageMixin.serve(self, request, view, args, kwargs)
 
+    @property
+    def questions_per_attempt(self) -> int:
+        """How many questions each attempt has, as the draw settings give."""
+        return grading.attempt_size(
+            grading.pool_from_stream(self.questions),
+            draw_count=self.draw_count,
+            draw_per_section=self.draw_per_section,
+        )
+
+    @property
+    def section_count(self) -> int:
+        return len(grading.sections(grading.pool_from_stream(self.questions)))
+
     def clean(self):
         super().clean()
         if not 1 <= self.pass_mark <= 100:
             raise ValidationError({"pass_mark": _("Use a number from 1 to 100.")})
+        errors = draw_settings_errors(
+            pool=grading.pool_from_stream(self.questions),
+            draw_count=self.draw_count,
+            draw_per_section=self.draw_per_section,
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @path("")
     def quiz_index(self, request):

@@ -12,7 +12,7 @@ from django.urls import reverse
 import pytest
 
 from accounts.models import User
-from courses.roles import INSTRUCTOR
+from config.roles import INSTRUCTOR
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from accounts.models import User
-from courses.roles import ASSISTANT
+from config.roles import ASSISTANT
 
 pytestmark = pytest.mark.django_db
 

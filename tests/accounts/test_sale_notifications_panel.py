@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import pytest
 
-from courses.roles import ASSISTANT, INSTRUCTOR
+from config.roles import ASSISTANT, INSTRUCTOR
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

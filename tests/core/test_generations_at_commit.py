@@ -18,9 +18,9 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from accounts.backends import GENERATION_KEY as PERMISSIONS
+from config.roles import ASSISTANT
 from core.page_generation import GENERATION_KEY as PAGES
 from core.page_generation import page_generation
-from courses.roles import ASSISTANT
 from lessons.discussion.posts_cache import GENERATION_KEY as POSTS
 from lessons.discussion.posts_cache import page_posts
 from tests.lessons.discussion.factories import PostFactory

@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from courses.roles import ASSISTANT
+from config.roles import ASSISTANT
 from tests.courses.factories import CoursePageFactory, ModulePageFactory
 from tests.lessons.factories import body_marker
 

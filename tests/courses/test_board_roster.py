@@ -22,9 +22,8 @@ from django.utils import timezone
 import openpyxl
 import pytest
 
-from courses.models import CECredit, Certificate, CertificateStatus
+from courses.models import CECredit, Certificate, CertificateStatus, LessonTime
 from courses.services.certificates import _certificate_snapshot
-from lessons.models import LessonTime
 from tests.accounts.factories import UserFactory
 from tests.courses.ce_support import (
     BODY_NAME,

@@ -19,10 +19,16 @@ from django.utils import timezone
 import pytest
 
 from accounts.services import account_delete
-from courses.models import Certificate, CourseEvaluation, Enrollment, LearnerRequest
+from courses.models import (
+    Certificate,
+    CourseEvaluation,
+    Enrollment,
+    ItemCompletion,
+    LearnerRequest,
+)
 from courses.services import certificate_reissue, course_completion_attempt
 from courses.services.records_purge import retention_cutoff
-from lessons.models import ItemCompletion, QuizAttempt
+from lessons.models import QuizAttempt
 from payments.models import Order
 from tests.accounts.factories import UserFactory
 from tests.courses.ce_support import (

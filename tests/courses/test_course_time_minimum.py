@@ -22,10 +22,9 @@ import pytest
 import time_machine
 
 from courses.completion import course_completion_facts
-from courses.models import Certificate
+from courses.models import Certificate, LessonTime
 from courses.services import course_completion_attempt
 from lessons import time_heartbeat, time_on_task
-from lessons.models import LessonTime
 from lessons.services import item_complete
 from lessons.time_heartbeat import lesson_heartbeat
 from tests.accounts.factories import UserFactory

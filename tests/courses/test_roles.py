@@ -17,8 +17,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
 import pytest
 
-from courses.models import Certificate, CoursePage, Enrollment, EnrollmentSource
-from courses.roles import (
+from config.roles import (
     ASSISTANT,
     INSTRUCTOR,
     ROLE_COLLECTION_PERMISSIONS,
@@ -26,6 +25,7 @@ from courses.roles import (
     ROLE_PERMISSIONS,
     roles_sync,
 )
+from courses.models import Certificate, CoursePage, Enrollment, EnrollmentSource
 from lessons.models import QuizAttempt
 from payments.models import Order, OrderStatus
 from tests.accounts.factories import UserFactory

@@ -80,8 +80,11 @@ def test_an_unknown_front_matter_setting_is_refused_on_load(content, db):
 
 
 def test_a_video_the_lesson_block_refuses_names_the_file_and_line(content, db):
-    lesson = "courses/01-mitigation-101/01-the-role/01-what-mitigation-is.md"
-    edit(content / lesson, "url: https://www.youtube.com/", "url: https://example.com/")
+    path = content / "courses/01-mitigation-101/01-the-role/01-what-mitigation-is.md"
+    path.write_text(
+        path.read_text()
+        + "\n:::video A talk\nurl: https://example.com/talk\n\nTranscript.\n:::\n"
+    )
 
     with pytest.raises(ContentError) as error:
         demo_academy_seed(root=content)
@@ -144,3 +147,29 @@ def test_a_figure_loads_its_image_from_the_file_beside_the_lesson(
         "Three generations of one family"
     )
     assert figure.value["image"].width == 4
+
+
+def test_quiz_draw_settings_the_quiz_refuses_name_the_file(content, db):
+    edit(content / QUIZ, "draw_count: 0", "draw_count: 0\ndraw_per_section: 2")
+
+    with pytest.raises(ContentError) as error:
+        demo_academy_seed(root=content)
+
+    message = str(error.value)
+    assert "04-knowledge-check.yaml: draw_per_section:" in message
+    assert "every question needs a section" in message
+
+
+def test_questions_with_sections_draw_from_each(content, db):
+    text = (content / QUIZ).read_text()
+    text = text.replace("draw_count: 0", "draw_count: 0\ndraw_per_section: 1")
+    text = text.replace("- kind:", "- section: Only\n  kind:")
+    (content / QUIZ).write_text(text)
+
+    demo_academy_seed(root=content)
+
+    from lessons.models import QuizPage
+
+    quiz = QuizPage.objects.get(slug="knowledge-check", title__contains="the role")
+    assert quiz.draw_per_section == 1
+    assert {block.value["section"] for block in quiz.questions} == {"Only"}

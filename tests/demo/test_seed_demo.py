@@ -241,14 +241,17 @@ def test_every_stored_body_validates_against_its_blocks():
     assert checked == 39 + 6 + 2
 
 
-def test_lessons_carry_a_video_and_the_records_log_document():
+def test_lessons_carry_the_records_log_document_and_only_confirmed_videos():
+    from tests.demo.test_demo_video_lesson import CONFIRMED_DEMO_VIDEOS
+
     blocks = [block for lesson in LessonPage.objects.all() for block in lesson.body]
 
     videos = [b.value for b in blocks if b.block_type == "video"]
     documents = [b.value["document"] for b in blocks if b.block_type == "document"]
 
-    assert videos and all(embed_url(v["url"]) for v in videos)
-    assert all(v["transcript"].source for v in videos)
+    # No invented video ids (issue 15): every video is a confirmed one.
+    assert all(v["url"] in CONFIRMED_DEMO_VIDEOS for v in videos)
+    assert all(embed_url(v["url"]) and v["transcript"].source for v in videos)
     log = get_document_model().objects.get(title="Records request log (template)")
     assert documents == [log]
     with log.open_file() as handle:

@@ -11,14 +11,17 @@ import pytest
 
 from courses.models import (
     Enrollment,
+    ItemCompletion,
 )
-from lessons.models import ItemCompletion, LessonPage, QuizPage
+from lessons.models import LessonPage, QuizPage
 from tests.demo.academy import (
     FREE,
     LEARNER,
     PAID,
     PASSWORD,
     course,
+    lessons_of,
+    paid_modules,
     seed,
 )
 
@@ -39,6 +42,7 @@ def test_paid_course_content_supports_its_hours_and_says_how_they_were_computed(
     assert not time.exceeds
     assert course_content_time(course=course(FREE)).ce_hours is None
     assert "36 lessons" in paid.ce_hours_rationale
+    assert "rounded down to the quarter hour" in paid.ce_hours_rationale
     page = client.get(paid.url).content.decode()
     assert "How the hours were computed" in page
 
@@ -51,7 +55,12 @@ def test_paid_course_has_its_credit_lines_level_format_and_fictional_approval():
     from courses.completion import profile_fields_required
 
     paid = course(PAID)
-    assert paid.credit_lines() == [("General", 17), ("Ethics", 3)]
+    assert paid.credit_lines() == [("General", 18), ("Ethics", 2)]
+    # The ethics hours are backed by module 2's four lessons on ethics.
+    ethics_lessons = lessons_of(paid_modules()[1])[:4]
+    assert dict(paid.credit_lines())["Ethics"] * 60 == sum(
+        lesson.estimated_minutes for lesson in ethics_lessons
+    )
     assert sum(hours for _label, hours in paid.credit_lines()) == paid.ce_hours
     assert paid.ce_level == "intermediate"
     assert paid.ce_format == "self_paced_online"

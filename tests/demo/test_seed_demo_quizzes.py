@@ -7,10 +7,11 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from courses.models import (
+    ItemCompletion,
     ModulePage,
 )
 from demo.content_files import academy_read
-from lessons.models import ItemCompletion, LessonPage, QuizPage
+from lessons.models import LessonPage, QuizPage
 from lessons.services import quiz_attempt_start, quiz_attempt_submit
 from tests.demo.academy import (
     FREE,
@@ -107,7 +108,7 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.slug == "post-test"
     assert post_test.title == "Final post-test"
     assert post_test.is_final_assessment
-    assert len(post_test.questions) == 20
+    assert len(post_test.questions) == 27
     assert post_test.draw_count == 15
     assert post_test.pass_mark == 75
     assert post_test.attempts_allowed == 3
@@ -117,7 +118,7 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.author_credentials == "Dana Whitfield, LCSW, MSW"
     assert QuizPage.objects.filter(is_final_assessment=True).get() == post_test
     intro = post_test.intro
-    for rule in ("75%", "twelve of the fifteen", "pool of twenty", "three"):
+    for rule in ("75%", "twelve of the fifteen", "pool of 27", "three"):
         assert rule in intro, rule
     assert "CE certificate" in intro
 
@@ -140,7 +141,7 @@ def test_every_quiz_validates_and_explains_every_answer():
 def test_no_question_is_asked_twice_across_the_academy():
     prompts = quiz_prompts()
 
-    assert len(prompts) == 5 + 45 + 20  # free check, eight paid checks, post-test
+    assert len(prompts) == 5 + 45 + 27  # free check, eight paid checks, post-test
     assert len(set(prompts)) == len(prompts)
 
 

@@ -29,12 +29,13 @@ from courses.models import (
     CoursePage,
     Enrollment,
     EnrollmentStatus,
+    ItemCompletion,
     ModulePage,
 )
 from demo.scale.content import EMAIL_DOMAIN, SLUG_PREFIX
 from demo.scale.school import scale_school_delete
 from lessons import grading
-from lessons.models import ItemCompletion, LessonPage, QuizAttempt, QuizPage
+from lessons.models import LessonPage, QuizAttempt, QuizPage
 from lessons.models.discussion import Post
 from tests.accounts.factories import SuperuserFactory
 

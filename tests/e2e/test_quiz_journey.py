@@ -97,7 +97,8 @@ def answer(page, *labels: str) -> None:
 def test_learner_completes_lessons_then_fails_and_passes_the_quiz(
     page, context, live_server, course, module_pages, enrolled_learner
 ):
-    from lessons.models import ItemCompletion, QuizAttempt
+    from courses.models import ItemCompletion
+    from lessons.models import QuizAttempt
 
     base = live_server.url
     history, family, quiz = (

@@ -23,7 +23,7 @@ pytestmark = [
 def test_the_lesson_page_sends_a_heartbeat_and_shows_the_time_left(
     page, context, live_server, course, lesson, enrolled_learner
 ):
-    from lessons.models import LessonTime
+    from courses.models import LessonTime
 
     course.lesson_time_percent = 50
     course.save()

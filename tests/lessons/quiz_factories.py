@@ -67,6 +67,22 @@ def pool(size: int, prefix: str = "Question") -> list[Question]:
     ]
 
 
+def in_section(question: Question, section: str) -> Question:
+    """``question`` with its "Section" filled in."""
+    kind, value = question
+    return (kind, {**value, "section": section})
+
+
+def sectioned_pool(sizes: dict[str, int]) -> list[Question]:
+    """Single-choice questions, ``sizes[section]`` in each section, in order;
+    prompts read "<section> <n>?"."""
+    return [
+        in_section(question, section)
+        for section, size in sizes.items()
+        for question in pool(size, prefix=section)
+    ]
+
+
 def stream_data(questions: list[Question]) -> list[dict]:
     """The stored (JSON) form of ``questions``, with ids on every block."""
     data = []

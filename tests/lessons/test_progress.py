@@ -20,7 +20,7 @@ from django.urls import reverse
 import pytest
 
 from courses.access import course_state
-from lessons.models import ItemCompletion
+from courses.models import ItemCompletion
 from lessons.services import item_complete
 from tests.courses.factories import ModulePageFactory
 from tests.lessons.factories import LessonPageFactory

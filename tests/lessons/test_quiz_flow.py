@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.models import ItemCompletion, QuizAttempt, QuizAttemptGrant, QuizPage
+from courses.models import ItemCompletion
+from lessons.models import QuizAttempt, QuizAttemptGrant, QuizPage
 from lessons.services import QuizError, quiz_attempt_start, quiz_attempt_submit
 from tests.accounts.factories import UserFactory
 from tests.lessons.quiz_factories import (

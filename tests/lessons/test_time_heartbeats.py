@@ -14,8 +14,8 @@ from django.urls import reverse
 
 import pytest
 
+from courses.models import LessonTime
 from courses.services import enrollment_revoke
-from lessons.models import LessonTime
 from lessons.time_heartbeat import Beat, lesson_heartbeat
 from lessons.time_on_task import HEARTBEAT_CAP_SECONDS
 from tests.accounts.factories import UserFactory

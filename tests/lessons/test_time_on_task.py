@@ -20,9 +20,8 @@ from django.urls import reverse
 import pytest
 import time_machine
 
-from courses.models import EnrollmentSource
+from courses.models import EnrollmentSource, ItemCompletion, LessonTime
 from courses.services import enrollment_grant
-from lessons.models import ItemCompletion, LessonTime
 from lessons.services import quiz_attempt_start, quiz_attempt_submit
 from lessons.time_heartbeat import lesson_heartbeat
 from tests.accounts.factories import UserFactory

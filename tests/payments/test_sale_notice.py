@@ -7,8 +7,8 @@ from django.urls import reverse
 
 import pytest
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from core.site_url import site_url
-from courses.roles import ASSISTANT, INSTRUCTOR
 from tests.accounts.factories import SuperuserFactory, UserFactory
 from tests.payments import events
 

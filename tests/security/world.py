@@ -39,6 +39,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Site
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from core.models import ContentPage, HomePage
 from courses.models import (
     Announcement,
@@ -48,7 +49,6 @@ from courses.models import (
     LearnerRequest,
     LearnerRequestKind,
 )
-from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import (
     course_completion_attempt,
     enrollment_grant,

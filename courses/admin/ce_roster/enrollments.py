@@ -3,8 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -106,7 +105,7 @@ class CERosterReportView(RowsReportView):
         "course": gettext_lazy("Course"),
         "enrolled_on": gettext_lazy("Enrolled on"),
         "completed_on": gettext_lazy("Completed on"),
-        "post_test_score": gettext_lazy("Post-test best score (%)"),
+        "post_test_score": gettext_lazy("Post-test best passing score (%)"),
         "evaluation_submitted": gettext_lazy("Evaluation submitted"),
         "certificate_serial": gettext_lazy("Certificate serial"),
         "certificate_status": gettext_lazy("Certificate status"),
@@ -117,25 +116,10 @@ class CERosterReportView(RowsReportView):
         return f"ce-roster-{_today()}"
 
     def get_queryset(self):
-        attempts = apps.get_model("lessons", "QuizAttempt").objects.filter(
-            user=OuterRef("user"),
-            course=OuterRef("course"),
-            is_final_assessment=True,
-            submitted_at__isnull=False,
-        )
-        best = (
-            attempts.order_by()
-            .values("user")
-            .annotate(best=Max("score_percent"))
-            .values("best")
-        )
         return (
             Enrollment.objects.select_related("user", "user__profile", "course")
             .prefetch_related("certificates")
-            .annotate(
-                post_test_best=Subquery(best, output_field=IntegerField()),
-                evaluated=Count("evaluation"),
-            )
+            .annotate(evaluated=Count("evaluation"))
             .order_by("course__title", "user__email")
         )
 
@@ -163,7 +147,7 @@ class CERosterReportView(RowsReportView):
             completed_on=(
                 enrollment.completed_at.date() if enrollment.completed_at else None
             ),
-            post_test_score=enrollment.post_test_best,
+            post_test_score=enrollment.post_test_score,
             evaluation_submitted=_("yes") if enrollment.evaluated else _("no"),
             certificate_serial=certificate.serial if certificate else "",
             certificate_status=(

@@ -7,8 +7,8 @@ from django.test import Client
 
 import pytest
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from courses.models import EnrollmentSource
-from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant, enrollment_revoke
 from tests.accounts.factories import UserFactory
 

@@ -38,8 +38,9 @@ from courses.models import (
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
+    ItemCompletion,
 )
-from lessons.models import ItemCompletion, Post, QuizAttempt
+from lessons.models import Post, QuizAttempt
 from tests.accounts.factories import ClinicianProfileFactory, UserFactory
 from tests.courses.factories import ModulePageFactory
 from tests.lessons.factories import LessonPageFactory

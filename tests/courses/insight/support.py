@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from config.roles import ASSISTANT
 from courses.models import EnrollmentSource
-from courses.roles import ASSISTANT
 from tests.accounts.factories import UserFactory
 from tests.courses.insight.school import (
     at,

@@ -14,8 +14,8 @@ from django.utils import timezone
 import pytest
 from openpyxl import load_workbook
 
-from courses.models import CoursePage
-from lessons.models import LessonPage, LessonTime
+from courses.models import CoursePage, LessonTime
+from lessons.models import LessonPage
 from tests.courses.insight.support import assistant_build, client_for
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from core.markdown import markdown_render
 from courses.models import EnrollmentSource
-from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant
 from lessons.models import Post, PostKind, PostReport
 from tests.accounts.factories import UserFactory

@@ -8,9 +8,9 @@ from django.test import Client
 import factory
 from factory.django import DjangoModelFactory
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from core.markdown import markdown_render
 from courses.models import CoursePage, EnrollmentSource
-from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant
 from lessons.models import AuthorRole, Post, PostKind
 from tests.accounts.factories import UserFactory

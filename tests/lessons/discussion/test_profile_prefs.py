@@ -9,7 +9,7 @@ from django.urls import reverse
 import pytest
 
 from accounts.models import ClinicianProfile
-from courses.roles import ASSISTANT, INSTRUCTOR
+from config.roles import ASSISTANT, INSTRUCTOR
 from tests.accounts.factories import UserFactory
 from tests.accounts.test_sale_notifications_panel import account_post
 from tests.lessons.discussion.factories import PostFactory, client_for

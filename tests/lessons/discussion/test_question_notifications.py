@@ -11,7 +11,7 @@ from django.core import mail
 
 import pytest
 
-from courses.roles import ASSISTANT, INSTRUCTOR
+from config.roles import ASSISTANT, INSTRUCTOR
 from lessons.discussion.services import post_create
 from lessons.models import PostKind
 from tests.accounts.factories import SuperuserFactory, UserFactory

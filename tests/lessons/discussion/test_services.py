@@ -11,8 +11,8 @@ from django.core import mail
 import pytest
 import time_machine
 
+from config.roles import ASSISTANT, INSTRUCTOR
 from courses.models import EnrollmentSource
-from courses.roles import ASSISTANT, INSTRUCTOR
 from courses.services import enrollment_grant
 from lessons.discussion.moderation import post_hide, post_restore
 from lessons.discussion.selectors import discussion_access, page_threads

@@ -1,6 +1,7 @@
 """The school's roles: who may do what in the Wagtail admin, as data.
 
-Two groups, created by ``courses/migrations/0008_roles.py``:
+Two groups, created by ``courses/migrations/0008_roles.py``. Kept with the
+project's wiring (``config``): the roles name permissions of every app.
 
 - **Instructor** authors the courses and runs the school: pages, images,
   documents, CE snippets, certificates (revoke and correct), enrollments,

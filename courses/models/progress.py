@@ -1,3 +1,7 @@
+"""A learner's progress through a course's items: what they completed, and the
+time they spent on its lessons. The rows are the course's; ``lessons`` writes
+them through ``courses.services`` when a lesson or quiz says so."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +32,9 @@ class ItemCompletion(models.Model):
                 fields=["user", "page"], name="completion_unique_user_page"
             )
         ]
-        indexes = [models.Index(fields=["user", "course"])]
+        indexes = [
+            models.Index(fields=["user", "course"], name="completion_user_course_idx")
+        ]
         verbose_name = _("completion")
 
     def __str__(self) -> str:
@@ -43,7 +49,7 @@ class LessonTime(models.Model):
     time since the one before, and completing a lesson that never received a
     heartbeat (no JavaScript) credits the time since it was first opened, up
     to its estimated minutes (``lessons.time_on_task``). Time on the course
-    is the sum over its lessons.
+    is the sum over its lessons (``courses.time_on_task``).
     """
 
     user = models.ForeignKey(
@@ -66,7 +72,9 @@ class LessonTime(models.Model):
                 fields=["user", "page"], name="lesson_time_unique_user_page"
             )
         ]
-        indexes = [models.Index(fields=["user", "course"])]
+        indexes = [
+            models.Index(fields=["user", "course"], name="lesson_time_user_course_idx")
+        ]
         verbose_name = _("time on a lesson")
 
     def __str__(self) -> str:
