@@ -102,13 +102,19 @@ def _seed(academy: Academy) -> SeedReport:
         if spec.ce:
             ce_details_ensure(course, spec.ce, instructor_user, report)
 
-    free = next(course for course in courses if not course.price_amount)
-    enrollment, changed = enrollment_grant(
-        user=learner, course=free, source=EnrollmentSource.FREE
-    )
-    if changed:
-        report.created["enrollment"] += 1
-    learner_certificate_ensure(learner, free, enrollment, report)
+    # The demo learner takes the first course its file makes free.
+    free = [
+        course
+        for course, spec in zip(courses, academy.courses, strict=True)
+        if not spec.fields.get("price_amount")
+    ]
+    if free:
+        enrollment, changed = enrollment_grant(
+            user=learner, course=free[0], source=EnrollmentSource.FREE
+        )
+        if changed:
+            report.created["enrollment"] += 1
+        learner_certificate_ensure(learner, free[0], enrollment, report)
     report.logins = [
         people[key]["email"] for key in ("instructor", "learner", "assistant")
     ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 try:
     import yaml
-except ImportError:  # pragma: no cover - the venv has only PyYAML-ft on 3.13
+except ImportError:  # on Python 3.13 the locked dev requirements have PyYAML-ft
     import yaml_ft as yaml
 
 from demo.directives import ContentError
