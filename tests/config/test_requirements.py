@@ -12,6 +12,7 @@ on it can disappear in that package's next release.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 import sys
 from functools import cache
@@ -20,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ["accounts", "config", "core", "courses", "lessons", "payments", "manage.py"]
-DEVELOPMENT = ["tests", "bench"]
-FIRST_PARTY = {"accounts", "bench", "config", "core", "courses", "lessons"}
+# The demo academy is installed by the dev and test settings only.
+DEVELOPMENT = ["tests", "bench", "demo"]
+FIRST_PARTY = {"accounts", "bench", "config", "core", "courses", "demo", "lessons"}
 FIRST_PARTY |= {"payments", "tests"}
 DOTTED = re.compile(r"[a-z_][a-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
 
@@ -48,16 +50,42 @@ def python_files(part: str) -> list[Path]:
 
 
 def imported_modules(path: Path) -> set[str]:
-    """Top-level names of the absolute imports in one file."""
+    """Top-level names of the absolute imports in one file.
+
+    An import that a ``try`` guards with ``except ImportError`` and that this
+    interpreter cannot find is the other branch of a version switch (PyYAML
+    or, on Python 3.13, PyYAML-ft): the branch this interpreter takes is the
+    one checked.
+    """
     tree = ast.parse(path.read_text(), filename=str(path))
     names: set[str] = set()
+    absent = _guarded_and_absent(tree)
     for node in ast.walk(tree):
+        if node in absent:
+            continue
         if isinstance(node, ast.Import):
             names |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
     # bench/ scripts import their neighbours by file name.
     return {name for name in names if not (path.parent / f"{name}.py").exists()}
+
+
+def _guarded_and_absent(tree: ast.AST) -> set[ast.AST]:
+    found: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Try) or not any(
+            isinstance(handler.type, ast.Name) and handler.type.id == "ImportError"
+            for handler in node.handlers
+        ):
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.Import) and all(
+                importlib.util.find_spec(alias.name.split(".")[0]) is None
+                for alias in statement.names
+            ):
+                found.add(statement)
+    return found
 
 
 def settings_modules() -> set[str]:

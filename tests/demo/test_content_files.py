@@ -7,6 +7,7 @@ errors (by the lesson's or quiz's own blocks) roll the whole load back.
 
 from __future__ import annotations
 
+import base64
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,10 @@ from demo.loader import demo_academy_seed
 
 LESSON = "courses/01-mitigation-101/01-the-role/02-the-work-itself.md"
 QUIZ = "courses/01-mitigation-101/01-the-role/04-knowledge-check.yaml"
+WHITE_PNG_4_BY_3 = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAFElEQVR4nGP8//8/AwwwMSABFA4A"
+    "by0DAyMYAwQAAAAASUVORK5CYII="
+)
 
 
 @pytest.fixture
@@ -123,13 +128,11 @@ def test_a_block_a_site_page_cannot_hold_is_refused(content, db):
 def test_a_figure_loads_its_image_from_the_file_beside_the_lesson(
     content, db, settings, tmp_path
 ):
-    from PIL import Image as PillowImage
-
     from lessons.models import LessonPage
 
     settings.MEDIA_ROOT = tmp_path / "media"
     folder = (content / LESSON).parent
-    PillowImage.new("RGB", (4, 3), "white").save(folder / "genogram.png")
+    (folder / "genogram.png").write_bytes(base64.b64decode(WHITE_PNG_4_BY_3))
     path = content / LESSON
     path.write_text(
         path.read_text()
