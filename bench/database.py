@@ -24,6 +24,15 @@ sys.path.insert(0, str(ROOT))
 def bench_database(*, in_place: bool) -> Iterator:
     """Set Django up against the benchmark's database; yield its connection."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    if os.environ["DJANGO_SETTINGS_MODULE"].endswith(".production"):
+        # Production settings do not install the demo app (seed_demo,
+        # seed_scale). The loopback run starts gunicorn under production
+        # settings itself, on the database seeded here.
+        sys.exit(
+            "The benchmarks seed the demo academy, which only the dev and test "
+            "settings install: run them with DJANGO_SETTINGS_MODULE="
+            "config.settings.test (make bench does)."
+        )
     tmpdir = None
     if not in_place and not os.environ.get("DATABASE_URL"):
         tmpdir = tempfile.mkdtemp(prefix="practicum-bench-")

@@ -72,7 +72,7 @@ def main() -> None:
 def run(args, connection) -> None:
     from django.core.management import call_command
 
-    from lessons.scale.school import scale_school_exists
+    from demo.scale.school import scale_school_exists
 
     started = time.perf_counter()
     call_command("seed_demo", stdout=StringIO())

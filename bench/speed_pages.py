@@ -96,8 +96,8 @@ def scale_pages() -> tuple[list[BenchPage], str]:
 
     from accounts.models import User
     from courses.models import CoursePage, Enrollment, EnrollmentStatus, ItemCompletion
+    from demo.scale.content import SLUG_PREFIX
     from lessons.models import LessonPage, QuizPage
-    from lessons.scale.content import SLUG_PREFIX
 
     courses = {
         course.pk: course

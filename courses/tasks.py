@@ -24,7 +24,7 @@ from courses.models import (
     LearnerRequestKind,
 )
 
-# The policy pages seed_demo publishes (lessons/demo/site_pages.py); the footer,
+# The policy pages seed_demo publishes (demo/content/pages/); the footer,
 # course and certificate pages link to the same addresses.
 GRIEVANCE_POLICY_PATH = "/grievance-policy/"
 ACCOMMODATION_POLICY_PATH = "/accommodations/"

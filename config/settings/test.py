@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The demo academy (``seed_demo``, ``seed_scale``): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

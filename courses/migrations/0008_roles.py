@@ -1,4 +1,4 @@
-"""The Instructor and Assistant groups (see courses/roles.py)."""
+"""The Instructor and Assistant groups (see config/roles.py)."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""The Instructor and Assistant moderate the discussion (see courses/roles.py)."""
+"""The Instructor and Assistant moderate the discussion (see config/roles.py)."""
 
 from django.db import migrations
 

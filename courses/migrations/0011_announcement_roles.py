@@ -1,4 +1,4 @@
-"""The Instructor writes announcements, the Assistant reads them (courses/roles.py)."""
+"""The Instructor writes announcements, the Assistant reads them (config/roles.py)."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""The Instructor reads and answers learner requests (courses/roles.py)."""
+"""The Instructor reads and answers learner requests (config/roles.py)."""
 
 from django.db import migrations
 

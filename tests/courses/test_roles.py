@@ -1,5 +1,5 @@
 """Roles: the Instructor runs the school without being an administrator; the
-Assistant reads everything she reads and changes nothing (courses/roles.py)."""
+Assistant reads everything she reads and changes nothing (config/roles.py)."""
 
 from __future__ import annotations
 

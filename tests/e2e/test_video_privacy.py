@@ -40,7 +40,7 @@ def _video_lesson(demo):
     The demo itself shows no video until one is confirmed (issue 15; see
     tests/lessons/test_demo_video_lesson.py).
     """
-    from tests.lessons.test_demo_video_lesson import with_a_sample_video
+    from tests.demo.test_demo_video_lesson import with_a_sample_video
 
     lesson = with_a_sample_video(demo.first_lesson)
     video = next(block.value for block in lesson.body if block.block_type == "video")

@@ -21,7 +21,7 @@ The people, one per role the matrix asks as (``ROLES``):
   final quiz, evaluated it and holds its certificate.
 - ``revoked``: bought it, then the instructor revoked the enrollment.
 - ``refunded``: bought it, the order was refunded and access revoked.
-- ``assistant`` / ``instructor``: staff in the groups of ``courses/roles.py``.
+- ``assistant`` / ``instructor``: staff in the groups of ``config/roles.py``.
 - ``superuser``: the site's administrator.
 
 ``world_build()`` runs inside the module-scoped fixture ``security_world``
