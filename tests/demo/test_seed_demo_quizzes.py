@@ -11,6 +11,7 @@ from courses.models import (
     ModulePage,
 )
 from demo.content_files import academy_read
+from lessons import grading
 from lessons.models import LessonPage, QuizPage
 from lessons.services import quiz_attempt_start, quiz_attempt_submit
 from tests.demo.academy import (
@@ -109,7 +110,13 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.title == "Final post-test"
     assert post_test.is_final_assessment
     assert len(post_test.questions) == 27
-    assert post_test.draw_count == 15
+    # Two from each module's three: every attempt has ethics questions (module 2)
+    assert (post_test.draw_count, post_test.draw_per_section) == (0, 2)
+    assert post_test.questions_per_attempt == 18
+    sections = [block.value["section"] for block in post_test.questions]
+    assert len(set(sections)) == 9
+    assert all(sections.count(section) == 3 for section in sections)
+    assert "Module 2: Ethics, confidentiality and role clarity" in sections
     assert post_test.pass_mark == 75
     assert post_test.attempts_allowed == 3
     assert post_test.reveal_answers == "once_passed"
@@ -118,9 +125,29 @@ def test_the_capstone_ends_with_the_final_post_test():
     assert post_test.author_credentials == "Dana Whitfield, LCSW, MSW"
     assert QuizPage.objects.filter(is_final_assessment=True).get() == post_test
     intro = post_test.intro
-    for rule in ("75%", "twelve of the fifteen", "pool of 27", "three"):
+    for rule in ("75%", "fourteen of the eighteen", "two", "three"):
         assert rule in intro, rule
     assert "CE certificate" in intro
+
+
+def test_every_post_test_attempt_has_two_questions_from_each_module():
+    # Over many attempts' seeds, never a module left out (the ethics hours
+    # claimed rest on module 2), never a question twice.
+    post_test = QuizPage.objects.get(is_final_assessment=True)
+    pool = grading.pool_from_stream(post_test.questions)
+    for number in range(300):
+        drawn = grading.draw(
+            pool,
+            seed=number,
+            shuffle_questions=True,
+            shuffle_choices=True,
+            draw_count=post_test.draw_count,
+            draw_per_section=post_test.draw_per_section,
+        )
+        sections = [question["section"] for question in drawn]
+        assert len({question["id"] for question in drawn}) == len(drawn) == 18
+        assert {sections.count(section) for section in sections} == {2}
+        assert len(set(sections)) == 9
 
 
 def test_every_quiz_validates_and_explains_every_answer():
