@@ -1,0 +1,10 @@
+"""Backups: the database through pg_dump / pg_restore, the media through
+Django's default storage (a local folder or an S3-style bucket alike).
+
+``make backup`` / ``make restore`` call the ``backup`` and ``restore``
+management commands; docs/OPERATIONS.md (Backups) is the operator's guide.
+"""
+
+
+class BackupError(Exception):
+    """A backup or restore refused or failed; the message says what to do."""
