@@ -132,8 +132,8 @@ bench: install ## Seed a throwaway PostgreSQL database and print the page benchm
 # them with the virtualenv it has. The database URLs are read from the
 # environment by the commands, never put on a command line make echoes.
 .PHONY: backup
-backup: ## Dump the database (pg_dump) and copy the media into backups/<UTC time>/ (or BACKUP=DIR)
-	$(BIN)/python manage.py backup $(if $(BACKUP),--to "$(BACKUP)")
+backup: ## Dump the database (pg_dump) and copy the media into backups/<UTC time>/ (or BACKUP=DIR; SKIP_MEDIA=yes)
+	$(BIN)/python manage.py backup $(if $(BACKUP),--to "$(BACKUP)") $(if $(SKIP_MEDIA),--skip-media)
 
 .PHONY: restore
 restore: ## Restore BACKUP=backups/<time> into TARGET_DATABASE_URL (pg_restore), then its media

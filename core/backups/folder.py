@@ -49,10 +49,17 @@ def backup_folder_default(root: Path = Path("backups")) -> Path:
     return root / datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def backup_create(*, settings_dict: dict, storage: Storage, folder: Path) -> dict:
-    """Write a backup of the database and the media into ``folder`` (new or
-    empty; created readable by its owner only: it holds personal data).
-    Returns the manifest."""
+def storage_name(storage: Storage) -> str:
+    """The storage's class (``__class__`` sees through ``default_storage``)."""
+    return f"{storage.__class__.__module__}.{storage.__class__.__qualname__}"
+
+
+def backup_create(
+    *, settings_dict: dict, storage: Storage | None, folder: Path
+) -> dict:
+    """Write a backup of the database and, unless ``storage`` is None, the
+    media into ``folder`` (new or empty; created readable by its owner only:
+    it holds personal data). Returns the manifest."""
     if folder.exists() and any(folder.iterdir()):
         raise BackupError(f"{folder} is not empty: back up into a new folder.")
     database_require_postgresql(settings_dict)
@@ -71,10 +78,14 @@ def backup_create(*, settings_dict: dict, storage: Storage, folder: Path) -> dic
         raise
 
 
-def _backup_write(*, settings_dict: dict, storage: Storage, folder: Path) -> dict:
+def _backup_write(
+    *, settings_dict: dict, storage: Storage | None, folder: Path
+) -> dict:
     started = datetime.now(UTC)
     database = database_dump(settings_dict=settings_dict, path=folder / DUMP)
-    media = media_copy_out(storage=storage, folder=folder / MEDIA)
+    media = MediaCopy()
+    if storage is not None:
+        media = media_copy_out(storage=storage, folder=folder / MEDIA)
     checksums = {DUMP: file_sha256(folder / DUMP)}
     checksums.update({f"{MEDIA}/{name}": sha for name, sha in media.checksums.items()})
     (folder / CHECKSUMS).write_text(
@@ -84,7 +95,7 @@ def _backup_write(*, settings_dict: dict, storage: Storage, folder: Path) -> dic
         "created_at": started.isoformat(timespec="seconds").replace("+00:00", "Z"),
         **database,
         "media": {
-            "storage": f"{type(storage).__module__}.{type(storage).__qualname__}",
+            "storage": storage_name(storage) if storage is not None else "skipped",
             "files": media.files,
             "bytes": media.bytes,
         },

@@ -136,6 +136,7 @@ def test_a_backup_restores_into_a_new_database_as_it_was(settings, tmp_path):
     source_media = drill.files(settings.MEDIA_ROOT)
     assert source_media, "seed_demo wrote the demo's document"
     assert drill.files(restored_media) == source_media
+    assert manifest["media"]["files"] == len(source_media)
 
     printed = made.stdout + made.stderr + restored.stdout + restored.stderr
     password = source["PASSWORD"] or drill.PLACEHOLDER_PASSWORD

@@ -25,13 +25,18 @@ class Command(BaseCommand):
             type=Path,
             help="The folder to write (new or empty). Default: backups/<UTC time>/.",
         )
+        parser.add_argument(
+            "--skip-media",
+            action="store_true",
+            help="The database only (media kept elsewhere, e.g. a versioned bucket).",
+        )
 
-    def handle(self, *args, to: Path | None, **options):
+    def handle(self, *args, to: Path | None, skip_media: bool, **options):
         folder = to or backup_folder_default()
         try:
             manifest = backup_create(
                 settings_dict=connections["default"].settings_dict,
-                storage=default_storage,
+                storage=None if skip_media else default_storage,
                 folder=folder,
             )
         except BackupError as error:
@@ -41,7 +46,12 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Backed up the database {manifest['database']} (PostgreSQL "
             f"{manifest['server_version']}): {len(tables)} tables, "
-            f"{sum(tables.values())} rows; and {media['files']} media files "
-            f"({media['bytes']} bytes).\n"
+            f"{sum(tables.values())} rows; media: "
+            + (
+                "skipped (--skip-media)"
+                if skip_media
+                else f"{media['files']} files, {media['bytes']} bytes"
+            )
+            + ".\n"
             f"Written to {folder}/ (check it: cd {folder} && sha256sum -c SHA256SUMS)."
         )

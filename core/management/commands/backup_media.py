@@ -23,5 +23,5 @@ class Command(BaseCommand):
     def handle(self, *args, to: Path, **options):
         copy = media_copy_out(storage=default_storage, folder=to)
         self.stdout.write(
-            f"Copied {copy.files} media files ({copy.bytes} bytes) to {to}/."
+            f"Media: copied {copy.files} files ({copy.bytes} bytes) to {to}/."
         )

@@ -17,7 +17,7 @@ import environ
 
 from core.backups import BackupError
 from core.backups.database import database_label
-from core.backups.folder import backup_restore
+from core.backups.folder import backup_restore, storage_name
 
 
 class Command(BaseCommand):
@@ -72,6 +72,6 @@ class Command(BaseCommand):
             self.stdout.write("Media not restored (--skip-media).")
         else:
             self.stdout.write(
-                f"Put {restored.media.files} media files ({restored.media.bytes} "
-                f"bytes) into {type(default_storage._wrapped).__name__}."
+                f"Media: put {restored.media.files} files ({restored.media.bytes} "
+                f"bytes) into {storage_name(default_storage)}."
             )

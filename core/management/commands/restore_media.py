@@ -29,5 +29,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Put {copy.files} media files ({copy.bytes} bytes) into the media storage."
+            f"Media: put {copy.files} files ({copy.bytes} bytes) into the storage."
         )
