@@ -128,7 +128,7 @@ def test_backup_media_and_restore_media_commands_use_the_configured_storage(
         default_storage.save(name, ContentFile(content))
     out = StringIO()
     call_command("backup_media", to=tmp_path / "copy", stdout=out)
-    assert f"Media: copied {len(MEDIA)} files" in out.getvalue()
+    assert f"Media: copied {len(MEDIA)} files, " in out.getvalue()
     assert drill.files(tmp_path / "copy") == MEDIA
 
     settings.MEDIA_ROOT = tmp_path / "new-media"

@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
-from core.backups import BackupError
+from core.backups import BackupError, files_counted
 from core.backups.folder import backup_create, backup_folder_default
 
 
@@ -50,7 +50,7 @@ class Command(BaseCommand):
             + (
                 "skipped (--skip-media)"
                 if skip_media
-                else f"{media['files']} files, {media['bytes']} bytes"
+                else files_counted(media["files"], media["bytes"])
             )
             + ".\n"
             f"Written to {folder}/ (check it: cd {folder} && sha256sum -c SHA256SUMS)."

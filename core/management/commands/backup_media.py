@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 
+from core.backups import files_counted
 from core.backups.media import media_copy_out
 
 
@@ -23,5 +24,5 @@ class Command(BaseCommand):
     def handle(self, *args, to: Path, **options):
         copy = media_copy_out(storage=default_storage, folder=to)
         self.stdout.write(
-            f"Media: copied {copy.files} files ({copy.bytes} bytes) to {to}/."
+            f"Media: copied {files_counted(copy.files, copy.bytes)} to {to}/."
         )

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 import environ
 
-from core.backups import BackupError
+from core.backups import BackupError, files_counted
 from core.backups.database import database_label
 from core.backups.folder import backup_restore, storage_name
 
@@ -71,7 +71,7 @@ class Command(BaseCommand):
         if restored.media is None:
             self.stdout.write("Media not restored (--skip-media).")
         else:
+            media = files_counted(restored.media.files, restored.media.bytes)
             self.stdout.write(
-                f"Media: put {restored.media.files} files ({restored.media.bytes} "
-                f"bytes) into {storage_name(default_storage)}."
+                f"Media: put {media} into {storage_name(default_storage)}."
             )

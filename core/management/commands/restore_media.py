@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backups import BackupError
+from core.backups import BackupError, files_counted
 from core.backups.media import media_copy_in
 
 
@@ -29,5 +29,5 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Media: put {copy.files} files ({copy.bytes} bytes) into the storage."
+            f"Media: put {files_counted(copy.files, copy.bytes)} into the storage."
         )
