@@ -14,7 +14,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+import boto3
 import pytest
+from moto import mock_aws
+from storages.backends.s3 import S3Storage
 
 from core.backups import BackupError
 from core.backups.database import database_dump
@@ -134,3 +137,31 @@ def test_backup_media_and_restore_media_commands_use_the_configured_storage(
     settings.MEDIA_ROOT = tmp_path / "new-media"
     call_command("restore_media", folder=tmp_path / "copy")
     assert drill.files(tmp_path / "new-media") == MEDIA
+
+
+def _bucket(name: str) -> S3Storage:
+    boto3.client("s3", region_name="us-east-1").create_bucket(Bucket=name)
+    return S3Storage(bucket_name=name, region_name="us-east-1")
+
+
+def test_media_round_trip_through_an_s3_bucket(tmp_path, monkeypatch):
+    """django-storages' S3 backend (as production uses with
+    AWS_STORAGE_BUCKET_NAME), against moto's S3 in this process."""
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")  # noqa: S105 - moto's
+    with mock_aws():
+        live = _bucket("practicum-media")
+        for name, content in MEDIA.items():
+            live.save(name, ContentFile(content))
+        out = media_copy_out(storage=live, folder=tmp_path / "media")
+        assert out.files == len(MEDIA)
+        assert drill.files(tmp_path / "media") == MEDIA
+
+        new = _bucket("practicum-media-restored")
+        new.save("documents/handout.pdf", ContentFile(b"a different handout"))
+        media_copy_in(storage=new, folder=tmp_path / "media")
+        for name, content in MEDIA.items():
+            with new.open(name, "rb") as handle:
+                assert handle.read() == content, name
+        assert new.listdir("documents")[1] == ["handout.pdf"]
