@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -64,7 +65,7 @@ def database_require_postgresql(settings_dict: dict) -> None:
         raise BackupError("The database URL names no database.")
 
 
-def _connect_kwargs(settings_dict: dict) -> dict[str, str]:
+def _connect_kwargs(settings_dict: dict) -> dict[str, Any]:
     kwargs = {
         keyword: str(settings_dict[key])
         for key, (keyword, _variable) in _LIBPQ.items()
@@ -90,7 +91,7 @@ def _client_environment(settings_dict: dict) -> dict[str, str]:
     return environment
 
 
-def database_connect(settings_dict: dict, **kwargs) -> psycopg.Connection:
+def database_connect(settings_dict: dict, **kwargs: Any) -> psycopg.Connection:
     try:
         return psycopg.connect(**_connect_kwargs(settings_dict), **kwargs)
     except psycopg.OperationalError as error:
@@ -119,6 +120,12 @@ def client_version(program: str) -> tuple[str, int]:
     return path, int(match.group(1))
 
 
+def _scalar(connection: psycopg.Connection, query: Any) -> Any:
+    row = connection.execute(query).fetchone()
+    assert row is not None  # an aggregate or a function call: always one row
+    return row[0]
+
+
 def table_row_counts(connection: psycopg.Connection) -> dict[str, int]:
     """The number of rows in every table of the connection's schema, by name."""
     names = connection.execute(
@@ -128,7 +135,7 @@ def table_row_counts(connection: psycopg.Connection) -> dict[str, int]:
     counts = {}
     for (name,) in names:
         query = sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(name))
-        counts[name] = connection.execute(query).fetchone()[0]
+        counts[name] = _scalar(connection, query)
     return counts
 
 
@@ -169,7 +176,7 @@ def database_dump(*, settings_dict: dict, path: Path) -> dict:
                 f"pg_dump cannot dump a newer server. Install "
                 f"postgresql-client-{server_major}."
             )
-        snapshot = connection.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        snapshot = _scalar(connection, "SELECT pg_export_snapshot()")
         counts = table_row_counts(connection)
         _run(
             [pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={path}"],
