@@ -128,6 +128,21 @@ bench: install ## Seed a throwaway PostgreSQL database and print the page benchm
 	    fi; };; esac
 	DATABASE_URL=$(BENCH_DATABASE_URL) DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python bench/speed.py $(BENCH_ARGS)
 
+# Backups (docs/OPERATIONS.md, Backups). Not tied to `install`: a server runs
+# them with the virtualenv it has. The database URLs are read from the
+# environment by the commands, never put on a command line make echoes.
+.PHONY: backup
+backup: ## Dump the database (pg_dump) and copy the media into backups/<UTC time>/ (or BACKUP=DIR; SKIP_MEDIA=yes)
+	$(BIN)/python manage.py backup $(if $(BACKUP),--to "$(BACKUP)") $(if $(SKIP_MEDIA),--skip-media)
+
+.PHONY: restore
+restore: ## Restore BACKUP=backups/<time> into TARGET_DATABASE_URL (pg_restore), then its media
+	@if [ -z "$(BACKUP)" ]; then \
+	  echo "Say which backup: BACKUP=backups/<UTC time> TARGET_DATABASE_URL=postgres://... make restore"; \
+	  echo "(REPLACE=yes to restore over a database that has tables, SKIP_MEDIA=yes for the database only)"; \
+	  exit 1; fi
+	$(BIN)/python manage.py restore --from "$(BACKUP)" $(if $(REPLACE),--replace) $(if $(SKIP_MEDIA),--skip-media)
+
 .PHONY: clean
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media
