@@ -127,6 +127,7 @@ EMBED_FRAME_SOURCES = [
     "https://player.vimeo.com",
     "https://fast.wistia.net",
 ]
+STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -137,7 +138,9 @@ SECURE_CSP = {
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # "Buy the course" posts here and is redirected (303) to Stripe Checkout:
+    # browsers apply form-action to that redirect too.
+    "form-action": [CSP.SELF, STRIPE_CHECKOUT_ORIGIN],
     "frame-ancestors": [CSP.NONE],
 }
 ADMIN_CSP = {

@@ -51,6 +51,15 @@ def test_public_video_frames_come_from_the_three_video_hosts(client, home_page):
     }
 
 
+def test_forms_may_go_on_only_to_the_site_and_stripe_checkout(client, paid_course):
+    # "Buy the course" posts to the site, which answers 303 to Stripe Checkout;
+    # browsers hold that redirect to form-action too (the paid journey in
+    # tests/e2e found a purchase blocked by a form-action of 'self' alone).
+    csp = _csp(client.get(paid_course.url))
+
+    assert set(csp["form-action"]) == {"'self'", "https://checkout.stripe.com"}
+
+
 def test_allauth_pages_have_the_strict_csp(client, home_page):
     csp = _csp(client.get(reverse("account_login")))
 
