@@ -56,29 +56,31 @@ class ResilientRedisCache(RedisCache):
             "rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": FALLBACK_ENTRIES}}
         )
         self._lock = threading.Lock()
-        self._down_until = 0.0
+        self._down = False  # as the last call found it
+        self._retry_at = 0.0  # Redis is not asked again before this
         self._writes_lost = False
 
     # -- the state of the connection
 
     def _call(self, method: str, *args, **kwargs):
-        if time.monotonic() < self._down_until:
+        if time.monotonic() < self._retry_at:
             raise _Down
         try:
             result = getattr(self.client, method)(*args, **kwargs)
         except ConnectionInterrupted:
             with self._lock:
-                if not self._down_until:
+                if not self._down:
                     logger.error("The cache (Redis) is unreachable: serving misses.")
-                self._down_until = time.monotonic() + RETRY_SECONDS
+                self._down = True
+                self._retry_at = time.monotonic() + RETRY_SECONDS
             raise _Down from None
-        if self._down_until or self._writes_lost:
+        if self._down or self._writes_lost:
             self._recovered()
         return result
 
     def _recovered(self) -> None:
         with self._lock:
-            lost, self._writes_lost, self._down_until = self._writes_lost, False, 0.0
+            lost, self._writes_lost, self._down = self._writes_lost, False, False
         if lost:
             logger.warning(
                 "The cache (Redis) is back; writes were lost while it was down, "
@@ -102,7 +104,7 @@ class ResilientRedisCache(RedisCache):
 
     def available(self) -> bool:
         """One round trip to Redis now, whatever the last call found."""
-        self._down_until = 0.0
+        self._retry_at = 0.0
         try:
             self._call("get", "core:cache-probe")
         except _Down:

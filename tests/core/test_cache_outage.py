@@ -141,7 +141,7 @@ def test_a_process_that_lost_writes_empties_the_cache_when_it_is_back(settings, 
 
     reachable = Reachable()
     backend._client = reachable
-    backend._down_until = 0.0
+    backend._retry_at = 0.0
 
     # When the process next reads the cache
     cache.get("core:anything")
@@ -151,3 +151,15 @@ def test_a_process_that_lost_writes_empties_the_cache_when_it_is_back(settings, 
     assert not backend._writes_lost
     cache.get("core:anything")
     assert reachable.cleared == 1
+
+
+def test_the_outage_is_logged_once_not_per_call(cache_down, db, caplog):
+    # Given Redis unreachable
+    # When pages and health probes read the cache many times
+    for _ in range(3):
+        Client().get("/healthz/")
+        cache.get("core:anything")
+
+    # Then the log says so once, for this process
+    said = [r for r in caplog.records if "unreachable" in r.getMessage()]
+    assert len(said) == 1
