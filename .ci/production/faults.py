@@ -203,7 +203,8 @@ def instance_killed(stack: Stack, world: dict) -> None:
         not failed and len(results) > 20,
         started,
         f"{len(results)} GETs, {len(failed)} failed; {paid['retries']} webhook POSTs"
-        " refused and re-sent by the sender (nginx never retries a POST)",
+        " failed and re-sent by the sender (nginx passes a POST on only when the"
+        " dead instance never received it)",
     )
     after = counts()
     expected = {**before, "paid orders": before["paid orders"] + 4}
