@@ -8,18 +8,29 @@ from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
 
+from core.resilient_cache import cache_state
+
 
 @never_cache
 @require_GET
 def healthz(request):
-    """Liveness and database check for load balancers: 200 or 503."""
+    """For load balancers: 200 while the database answers, else 503.
+
+    ``cache`` is ``"unavailable"`` while Redis cannot be reached: pages still
+    serve (slower, every cache read a miss), so the answer stays 200, with
+    ``status`` ``"degraded"`` for the monitoring to alert on.
+    """
+    cache = cache_state()
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "error", "database": "unreachable", "cache": cache}, status=503
+        )
+    status = "ok" if cache == "ok" else "degraded"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})
 
 
 @require_GET

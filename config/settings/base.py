@@ -196,12 +196,18 @@ STORAGES = {
 # django-redis rather than Django's own RedisCache: Django's builds a new
 # client object on every call (about 0.2 ms of CPU each, several per page);
 # django-redis keeps one per server. hiredis parses the replies in C.
+# An unreachable Redis is a miss, not a failure; rate limits then count in
+# each process (core/resilient_cache.py). The timeouts bound a hung Redis.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", 0.5),
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", 0.5),
+            },
         }
     }
 else:

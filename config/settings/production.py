@@ -56,6 +56,32 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 # is local to each gunicorn worker, so `check --deploy` warns (core.W001) unless
 # the operator states that one process serves the site: ALLOW_LOCAL_CACHE=true.
 ALLOW_LOCAL_CACHE = env.bool("ALLOW_LOCAL_CACHE", default=False)
+# Errors of the methods core.resilient_cache does not handle itself are logged.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# MEDIA (docs/DEPLOY.md, "Media on S3-style storage")
+# With AWS_STORAGE_BUCKET_NAME set, uploads go to that private bucket through
+# django-storages; without it, to MEDIA_ROOT on this server. Credentials come
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role. Images
+# reach browsers through signed URLs; documents only through Wagtail's serve
+# view, which runs the access policy and streams the file (base.py).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        **STORAGES,  # noqa: F405
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+                "region_name": env("AWS_S3_REGION_NAME", default=None),
+                "default_acl": "private",
+                "querystring_auth": True,
+                "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", 3600),
+                "file_overwrite": False,
+            },
+        },
+    }
 
 # Payments: the offline test gateway is for DEBUG only (payments.checks).
 # STRIPE_API_BASE points the SDK at a local double in tests; in production a

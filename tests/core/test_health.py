@@ -1,4 +1,4 @@
-"""GET /healthz/: 200 with the database up, 503 without it."""
+"""GET /healthz/: 200 with the database up, 503 without it (cache: see outage tests)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_healthz_reports_ok(client, db):
     # Then it answers 200 with the contract's JSON
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
 def test_healthz_is_never_cached(client, db):
@@ -35,7 +35,11 @@ def test_healthz_reports_503_when_the_database_is_unreachable(client, db):
 
     # Then it answers 503
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json() == {
+        "status": "error",
+        "database": "unreachable",
+        "cache": "ok",
+    }
 
 
 def test_healthz_refuses_post(client, db):
