@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ["accounts", "config", "core", "courses", "lessons", "payments", "manage.py"]
 # The demo academy is installed by the dev and test settings only.
-DEVELOPMENT = ["tests", "bench", "demo"]
+DEVELOPMENT = ["tests", "bench", "demo", ".ci"]
 FIRST_PARTY = {"accounts", "bench", "config", "core", "courses", "demo", "lessons"}
 FIRST_PARTY |= {"payments", "tests"}
 DOTTED = re.compile(r"[a-z_][a-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
