@@ -44,6 +44,8 @@ class PageType:
 PAGE_TYPES = [
     PageType("home", VISITOR),
     PageType("catalog", VISITOR),
+    PageType("policy-page", VISITOR),
+    PageType("accessibility-statement", VISITOR),
     PageType("course-visitor", VISITOR),
     PageType("course-learner", LEARNER),
     PageType("module", LEARNER),

@@ -7,6 +7,7 @@ pages need, through the services, as learners would have:
   bought the paid course with the offline test checkout, has an open attempt
   on its second knowledge check, has started a lesson discussion, and holds
   the certificate of a small CE course (tests/courses/ce_support.py);
+- the instructor has published the accessibility statement (a seeded draft);
 - a newcomer (``NEWCOMER``) has passed the CE course's post-test but not
   evaluated it, and has pressed "Buy" on the paid course (a pending order);
 - the instructor sees the admin.
@@ -122,6 +123,7 @@ def _discussion_under(lesson, learner, instructor) -> None:
 
 def scan_site_build(base_url: str) -> ScanSite:
     from accounts.models import User
+    from core.models import ContentPage
     from courses.models import CourseIndexPage, CoursePage, ModulePage
     from lessons.models import LessonPage, QuizAttempt, QuizPage
     from lessons.services import quiz_attempt_start
@@ -147,6 +149,10 @@ def scan_site_build(base_url: str) -> ScanSite:
     discussed = free_lessons[1]
     _discussion_under(discussed, learner, instructor)
 
+    # The instructor has reviewed and published the accessibility statement.
+    statement = ContentPage.objects.get(slug="accessibility")
+    statement.get_latest_revision().publish()
+
     # The newcomer has pressed "Buy" on the paid course.
     pending = order_create(user=newcomer, course=paid, is_test=True)
     catalog = CourseIndexPage.objects.live().first()
@@ -163,6 +169,8 @@ def scan_site_build(base_url: str) -> ScanSite:
     site.urls = {
         "home": "/",
         "catalog": catalog.url,
+        "policy-page": ContentPage.objects.live().get(slug="accommodations").url,
+        "accessibility-statement": statement.url,
         "course-visitor": free.url,
         "course-learner": free.url,
         "module": ModulePage.objects.live().child_of(paid).first().url,
