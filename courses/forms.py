@@ -69,6 +69,8 @@ class EvaluationForm(forms.Form):
             self.fields[f"objective_{index}"] = _rating(
                 _("I can now: %(objective)s") % {"objective": objective}
             )
+        # As the page asks them (the error summary lists errors in this order).
+        self.order_fields([f"objective_{i}" for i in range(len(objectives))])
         if not evaluation_required:
             for name in self.evaluation_field_names():
                 self.fields[name].required = False

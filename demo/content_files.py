@@ -33,6 +33,7 @@ class PageSpec:
     streams: dict[str, list[tuple]] = field(default_factory=dict)
     children: list[PageSpec] = field(default_factory=list)
     ce: dict | None = None  # a course's credit lines and approval
+    draft: bool = False  # saved for the instructor to review, not published
 
 
 @dataclass
@@ -115,8 +116,13 @@ def _home_read(path: Path) -> PageSpec:
 
 def _markdown_page(kind: str, path: Path, stream: str, slug: str = "") -> PageSpec:
     fields, body, first_line = front_matter_split(path)
+    draft = fields.pop("draft", False)
+    if not isinstance(draft, bool):
+        raise ContentError(f"{path}: draft: write true or false.")
     blocks = body_blocks(body, source=path, first_line=first_line)
-    return PageSpec(kind, path, slug or slug_of(path), fields, {stream: blocks})
+    spec = PageSpec(kind, path, slug or slug_of(path), fields, {stream: blocks})
+    spec.draft = draft
+    return spec
 
 
 def _course_read(folder: Path) -> PageSpec:

@@ -137,7 +137,9 @@ class _Loader:
         fields = {**page_fields(model, spec, self.resolve), **(extra or {})}
         page = model(slug=spec.slug, **fields)
         page_clean(page, spec)
-        return _page_ensure(parent, page, self.user, self.report, before=before)
+        return _page_ensure(
+            parent, page, self.user, self.report, before=before, draft=spec.draft
+        )
 
     def resolve(self, block_name: str, value, spec: PageSpec):
         """A block's value with its handout or image as the id a chooser stores."""

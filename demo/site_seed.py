@@ -79,14 +79,25 @@ def default_site_ensure(home: HomePage, site_name: str, report: SeedReport) -> S
 
 
 def publish_new(
-    parent: Page, page: Page, user: User, *, before: Page | None = None
+    parent: Page,
+    page: Page,
+    user: User,
+    *,
+    before: Page | None = None,
+    draft: bool = False,
 ) -> Page:
+    """Add ``page`` and publish it, or with ``draft`` save it as a draft only
+    (in the admin: "Draft", for the instructor to review and publish)."""
+    if draft:
+        page.live = False
     if before is None:
         parent.add_child(instance=page)
     else:
         before.add_sibling(pos="left", instance=page)
     log(instance=page, action="wagtail.create", user=user)
-    page.save_revision(user=user, log_action=True).publish(user=user)
+    revision = page.save_revision(user=user, log_action=True)
+    if not draft:
+        revision.publish(user=user)
     return page
 
 
@@ -97,9 +108,10 @@ def page_ensure(
     report: SeedReport,
     *,
     before: str | None = None,
+    draft: bool = False,
 ) -> Page:
     """The child of ``parent`` at ``page.slug``; ``page`` (unsaved) is published
-    there if there is none.
+    there if there is none (or saved as a draft, with ``draft``).
 
     A new page is appended as the last child, or, with ``before``, placed just
     left of the existing sibling with that slug. An existing page is returned
@@ -119,7 +131,7 @@ def page_ensure(
     if before is not None:
         # Fresh from the database: an earlier insert may have moved its path.
         anchor = Page.objects.child_of(parent).filter(slug=before).first()
-    publish_new(parent, page, user, before=anchor)
+    publish_new(parent, page, user, before=anchor, draft=draft)
     report.created["page"] += 1
     return page
 

@@ -60,6 +60,12 @@ class LearnerPanel(Component):
         self.request = request
         self.learner = learner
 
+    @property
+    def dom_id(self) -> str:
+        """The id of the panel's heading, which names its section: one per
+        panel class (two panels may share an ``order``)."""
+        return f"learner-panel-{type(self).__name__.lower()}"
+
     def can(self, perm: str) -> bool:
         return self.request.user.has_perm(perm)
 

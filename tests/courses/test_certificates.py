@@ -556,7 +556,7 @@ def test_evaluation_invalid_data_rerenders_and_saves_nothing(
 
     assert response.status_code == 200
     assert response.context["form"].errors
-    assert "Please correct" in text_of(response)
+    assert "There is a problem" in text_of(response)
     assert not CourseEvaluation.objects.exists()
     assert not Certificate.objects.exists()
     profile = ClinicianProfile.objects.filter(user=learner_user).first()

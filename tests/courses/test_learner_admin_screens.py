@@ -3,6 +3,8 @@ who may read it, and a query count that does not grow with enrollments)."""
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -193,6 +195,17 @@ def test_the_learners_page_shows_where_they_stand(maria_record, viewer):
     assert "14900" not in html
     assert "PRX-TEST-0001" in html
     assert "Very practical." in html
+
+
+def test_each_panel_is_a_section_named_by_its_own_heading(maria, instructor_client):
+    html = instructor_client.get(learner_url(maria)).content.decode()
+
+    labels = re.findall(r'<section[^>]*aria-labelledby="([^"]+)"', html)
+    # Orders and Discussion (once both order 50) are told apart too
+    assert len(labels) >= 8
+    assert len(labels) == len(set(labels)), labels
+    for label in labels:
+        assert html.count(f'id="{label}"') == 1, label
 
 
 def test_learner_page_queries_do_not_grow_with_enrollments(course_index, viewer):

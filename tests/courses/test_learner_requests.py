@@ -74,7 +74,7 @@ def test_an_empty_message_rerenders_with_a_message(learner_client, course):
 
     assert response.status_code == 200
     text = text_of(response)
-    assert "Please correct the fields marked below." in text
+    assert "There is a problem" in text
     assert "Write your message: it cannot be empty." in text
     assert not LearnerRequest.objects.exists()
     assert mail.outbox == []

@@ -93,21 +93,27 @@ def _serialized_contents(django_db_setup, django_db_blocker):
     if not contents.get("default"):
         return
     with django_db_blocker.unblock():
-        if Page.objects.exists():
-            return
-        # As TransactionTestCase does before it restores: an empty slate.
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,  # restored rows keep their ids
-            verbosity=0,
-        )
-        # Content types first: Wagtail's Task.__init__ looks its own up and
-        # would create it (with another id) if it were not there yet.
-        records = json.loads(contents["default"])
-        records.sort(key=lambda record: record["model"] != "contenttypes.contenttype")
-        connections["default"].creation.deserialize_db_from_string(json.dumps(records))
+        if not Page.objects.exists():
+            migrated_data_restore(contents["default"])
+
+
+def migrated_data_restore(serialized: str) -> None:
+    """Empty every table, then put back the data the migrations made."""
+    from django.db import connections
+
+    # As TransactionTestCase does before it restores: an empty slate.
+    call_command(
+        "flush",
+        interactive=False,
+        inhibit_post_migrate=True,
+        reset_sequences=False,  # restored rows keep their ids
+        verbosity=0,
+    )
+    # Content types first: Wagtail's Task.__init__ looks its own up and
+    # would create it (with another id) if it were not there yet.
+    records = json.loads(serialized)
+    records.sort(key=lambda record: record["model"] != "contenttypes.contenttype")
+    connections["default"].creation.deserialize_db_from_string(json.dumps(records))
 
 
 @pytest.fixture(scope="session")
@@ -217,3 +223,46 @@ def demo(live_server) -> DemoAcademy:
         preview_lesson=previews[0],
         enrolled_lesson=gated[0],
     )
+
+
+@pytest.fixture(scope="module")
+def scan_site(browser, _serialized_contents, django_db_blocker):
+    """The demo academy seeded once for a whole module of read-only page scans.
+
+    pytest-django's ``live_server`` makes each test that uses it transactional,
+    and the table flush after each one would take the seeded data with it; so
+    the module runs its own live server, seeds once with the database
+    unblocked, and on leaving empties the tables and restores the migrated
+    data (as the transactional tests expect to find it). Offline test
+    payments are on, as in development (DEBUG, no Stripe key). Its tests carry
+    ``SCAN_DB``: without a database mark pytest-django sets up no test
+    database, and without serialized_rollback it keeps no copy of the
+    migrated data.
+    """
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.e2e.scan_site import scan_site_build
+
+    server = LiveServer("localhost")
+    try:
+        with (
+            django_db_blocker.unblock(),
+            override_settings(DEBUG=True, STRIPE_SECRET_KEY=""),
+            server._live_server_modified_settings,
+        ):
+            serialized = _serialized_contents.get("default")
+            assert serialized, "Mark the scans with SCAN_DB (tests/e2e/scan_site.py)."
+            for cache in caches.all():
+                cache.clear()
+            migrated_data_restore(serialized)
+            try:
+                yield scan_site_build(server.url)
+            finally:
+                migrated_data_restore(serialized)
+                for cache in caches.all():
+                    cache.clear()
+    finally:
+        server.stop()

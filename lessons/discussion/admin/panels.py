@@ -13,7 +13,7 @@ from lessons.discussion.admin.views import VIEW
 
 class DiscussionPanel(LearnerPanel):
     heading = _("Discussion")
-    order = 50
+    order = 45  # after the quiz attempts (40), before Orders (50)
     template_name = "lessons/discussion/admin/learner_panel_posts.html"
 
     def panel_context(self, bound_forms):
