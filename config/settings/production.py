@@ -60,28 +60,45 @@ ALLOW_LOCAL_CACHE = env.bool("ALLOW_LOCAL_CACHE", default=False)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # MEDIA (docs/DEPLOY.md, "Media on S3-style storage")
-# With AWS_STORAGE_BUCKET_NAME set, uploads go to that private bucket through
+# With AWS_STORAGE_BUCKET_NAME set, uploads go to that bucket through
 # django-storages; without it, to MEDIA_ROOT on this server. Credentials come
-# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role. Images
-# reach browsers through signed URLs; documents only through Wagtail's serve
-# view, which runs the access policy and streams the file (base.py).
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role.
+# Documents and original images are private (documents reach browsers only
+# through Wagtail's serve view, which runs the access policy: base.py). The
+# resized images pages show (Wagtail's renditions, under images/) have plain,
+# lasting addresses: rendered lesson bodies and course pages are cached for a
+# day or more (core.page_generation), longer than any signature would last.
+# The bucket grants public read on images/ only, or a CDN serves them
+# (AWS_S3_CUSTOM_DOMAIN).
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
+    _BUCKET = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "file_overwrite": False,
+    }
     STORAGES = {
         **STORAGES,  # noqa: F405
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": AWS_STORAGE_BUCKET_NAME,
-                "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-                "region_name": env("AWS_S3_REGION_NAME", default=None),
+                **_BUCKET,
                 "default_acl": "private",
                 "querystring_auth": True,
                 "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", 3600),
-                "file_overwrite": False,
+            },
+        },
+        "renditions": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_BUCKET,
+                "querystring_auth": False,
+                "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
             },
         },
     }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 
 # Payments: the offline test gateway is for DEBUG only (payments.checks).
 # STRIPE_API_BASE points the SDK at a local double in tests; in production a

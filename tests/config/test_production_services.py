@@ -33,6 +33,14 @@ def test_a_bucket_puts_media_in_private_signed_s3_storage():
         "querystring_expire": 3600,
         "file_overwrite": False,
     }
+    # What pages show (renditions) has addresses that outlive the caches of
+    # rendered pages: unsigned, in the same bucket, under images/
+    renditions = storages["renditions"]
+    assert renditions["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert renditions["OPTIONS"]["bucket_name"] == "academy-media"
+    assert renditions["OPTIONS"]["querystring_auth"] is False
+    assert "default_acl" not in renditions["OPTIONS"]
+    assert production_setting("WAGTAILIMAGES_RENDITION_STORAGE", **S3) == "renditions"
     # static files stay with WhiteNoise on each app server
     assert storages["staticfiles"]["BACKEND"].startswith("whitenoise.")
 
