@@ -88,6 +88,20 @@ def _serialized_contents(django_db_setup, django_db_blocker):
     }
     yield contents
     # Playwright has stopped: back on the thread's own connection.
+    migrated_data_ensure(contents, django_db_blocker)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_after_module(_serialized_contents, django_db_blocker):
+    """After each browser module, the migrated data is back: tests that run
+    later in the session without a database of their own (module-scoped
+    worlds such as ``tests/security/world.py``) need Wagtail's root page."""
+    yield
+    migrated_data_ensure(_serialized_contents, django_db_blocker)
+
+
+def migrated_data_ensure(contents: dict, django_db_blocker) -> None:
+    """Restore the migrated data if the last transactional test flushed it."""
     from wagtail.models import Page
 
     if not contents.get("default"):
