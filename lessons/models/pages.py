@@ -207,14 +207,23 @@ class QuizPage(RoutablePageMixin, DiscussedItem):
     def questions_per_attempt(self) -> int:
         """How many questions each attempt has, as the draw settings give."""
         return grading.attempt_size(
-            grading.pool_from_stream(self.questions),
+            self._sections_only(),
             draw_count=self.draw_count,
             draw_per_section=self.draw_per_section,
         )
 
     @property
     def section_count(self) -> int:
-        return len(grading.sections(grading.pool_from_stream(self.questions)))
+        return len(grading.sections(self._sections_only()))
+
+    def _sections_only(self) -> list[dict]:
+        """Each question's section, read from the stored data: the start screen
+        shows the attempt's size on every view, and decoding every question
+        (rich text, choices) for it would cost more than the rest of the page."""
+        return [
+            {"section": grading.section_name((raw.get("value") or {}).get("section"))}
+            for raw in self.questions.raw_data
+        ]
 
     def clean(self):
         super().clean()
