@@ -8,6 +8,7 @@ out (and ``run`` kills what is left in its process group).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 import faults
 import proofs
 from services import Stack
-from web import FAILED, INSTANCES, Browser, check
+from web import FAILED, INSTANCES, Browser, check, log
 
 
 def seed(stack: Stack) -> None:
@@ -37,6 +38,7 @@ def people(stack: Stack) -> dict:
     """The demo learner's and 15 more learners' pending orders of the paid course."""
     code = """
 import json
+import sys
 from accounts.models import User
 from courses.models import CoursePage
 from payments.services import order_create
@@ -49,7 +51,7 @@ for email in emails:
         user = User.objects.create_user(email=email, password="practicum-demo")
     order = order_create(user=user, course=course)
     orders[email] = [order.pk, order.amount, order.currency]
-print(json.dumps({"orders": orders, "course": course.url_path}))
+json.dump({"orders": orders, "course": course.url_path}, sys.stdout)
 """
     return json.loads(stack.shell(code).splitlines()[-1])
 
@@ -109,18 +111,23 @@ def main() -> int:
         check(
             "scenario ran to the end", False, begun, f"{type(error).__name__}: {error}"
         )
-        print(f"logs are in {tmp}", file=sys.stderr)
+        log.error("logs are in %s", tmp)
     finally:
         stack.stop()
     total = time.monotonic() - begun
     if FAILED:
-        print(f"FAILED {len(FAILED)} check(s) in {total:.1f} s: {', '.join(FAILED)}")
-        print(f"logs kept in {tmp}")
+        failed = ", ".join(FAILED)
+        log.error("FAILED %d check(s) in %.1f s: %s", len(FAILED), total, failed)
+        log.error("logs kept in %s", tmp)
         return 1
-    print(f"all checks passed in {total:.1f} s")
+    log.info("all checks passed in %.1f s", total)
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
+    # One line per check on stdout; other libraries' logs stay out of it.
+    log.addHandler(logging.StreamHandler(sys.stdout))
+    log.setLevel(logging.INFO)
+    log.propagate = False
     sys.exit(main())

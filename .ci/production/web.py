@@ -7,6 +7,7 @@ would (rightly) not send them over plain HTTP.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 
@@ -18,12 +19,13 @@ INSTANCES = tuple(f"http://127.0.0.1:{port}" for port in APP_PORTS)
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TOO_MANY = "Too many failed login attempts"
 FAILED: list[str] = []
+log = logging.getLogger("scenario")
 
 
 def check(name: str, ok: bool, started: float, detail: str = "") -> bool:
     took = time.monotonic() - started
     mark = "ok  " if ok else "FAIL"
-    print(f"[{mark}] {name} ({took:.2f} s){': ' + detail if detail else ''}")
+    log.info("[%s] %s (%.2f s)%s", mark, name, took, f": {detail}" if detail else "")
     if not ok:
         FAILED.append(name)
     return ok

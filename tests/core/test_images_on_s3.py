@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from wagtail.images.models import Rendition, get_rendition_storage
 
-import boto3
 import pytest
 import wagtail_factories
-from moto import mock_aws
+
+from tests.s3_bucket import s3_bucket
 
 BUCKET = "practicum-media"
 S3 = {"bucket_name": BUCKET, "file_overwrite": False}
@@ -23,12 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def s3_media(settings, monkeypatch):
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    with mock_aws():
-        s3 = boto3.client("s3", region_name="us-east-1")
-        s3.create_bucket(Bucket=BUCKET)
+    with s3_bucket(monkeypatch, BUCKET) as s3:
         settings.STORAGES = {
             **settings.STORAGES,
             "default": {

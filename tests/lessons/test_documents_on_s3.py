@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from django.test import Client
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from courses.models import EnrollmentSource
 from courses.services import enrollment_grant
 from tests.accounts.factories import UserFactory
 from tests.courses.factories import ModulePageFactory
 from tests.lessons.factories import DocumentFactory, LessonPageFactory, paragraph
+from tests.s3_bucket import s3_bucket
 
 BUCKET = "practicum-media"
 SECRET = b"DOCUMENT-BYTES: paid workbook\n"
@@ -24,12 +23,7 @@ SECRET = b"DOCUMENT-BYTES: paid workbook\n"
 
 @pytest.fixture
 def s3_media(settings, monkeypatch):
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    with mock_aws():
-        s3 = boto3.client("s3", region_name="us-east-1")
-        s3.create_bucket(Bucket=BUCKET)
+    with s3_bucket(monkeypatch, BUCKET) as s3:
         settings.STORAGES = {
             **settings.STORAGES,
             "default": {
